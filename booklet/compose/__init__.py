@@ -1,0 +1,1 @@
+"""Compose a read booklet into one HTML document per variant."""

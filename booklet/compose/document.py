@@ -1,0 +1,47 @@
+"""Join a booklet's cover, contents, sections, credits and back cover into one HTML document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from booklet.compose.phones import tel_uri
+from booklet.compose.strings import format_date, region_of, strings_for
+from booklet.compose.templates import environment, render_contact
+from booklet.model import Manifest, Organisation
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    anchor: str
+    title: str
+    number: int | None = None
+
+
+def contents_entries(b: Manifest, words: dict) -> list[ContentsEntry]:
+    """What the contents page lists: every section, then the end matter, each with its anchor."""
+    entries = [ContentsEntry(s.anchor, s.short_title if len(s.title) > 60 else s.title, s.number)
+               for s in b.sections]
+    if b.related:
+        entries.append(ContentsEntry("related", str(words["related"])))
+    entries.append(ContentsEntry("credits", str(words["credits"])))
+    entries.append(ContentsEntry("contact-us", str(words["contact_us"])))
+    return entries
+
+
+def compose_html(b: Manifest, org: Organisation, *, variant: str) -> str:
+    """The booklet as one HTML document; variants differ only in their stylesheets."""
+    words = strings_for(b.language)
+    region = org.country or region_of(b.language)
+    return environment().get_template("booklet.html").render(
+        b=b, org=org, s=words, variant=variant,
+        logo=org.logo.as_uri() if org.logo else None,
+        created=b.published.first_day().isoformat(),
+        published=format_date(b.published, b.language),
+        reviewed=format_date(b.review.reviewed, b.language),
+        next_review=format_date(b.review.next, b.language),
+        contents=contents_entries(b, words),
+        related=b.related,
+        panels=[render_contact(org.contacts[c], b.language, region) for c in b.contacts],
+        feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None,
+    )
+

@@ -1,0 +1,75 @@
+"""Print the booklet's fixed words and dates in its own language, from one table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from booklet.model import PartialDate
+
+# One entry per language; a regional tag (en-IE) falls back to its language (en).
+# To add a language, add an entry with every key of "en".
+STRINGS: dict[str, dict[str, object]] = {
+    "en": {
+        "contents": "Contents",
+        "draft": "DRAFT",
+        "draft_notice": "Draft: not yet clinically reviewed. Do not give this copy to patients.",
+        "credits": "How we made this booklet",
+        "reviewed_by": "Reviewed by",
+        "to_be_reviewed_by": "To be reviewed by",
+        "last_reviewed": "Last reviewed",
+        "next_review": "Next review due",
+        "published": "Published",
+        "based_on": "Updated from",
+        "reference": "Reference",
+        "evidence": "Evidence",
+        "feedback": "Tell us what you think",
+        "publisher": "Published by",
+        "related": "Other information you may find useful",
+        "contact_us": "Contact us",
+        "phone": "Phone",
+        "email": "Email",
+        "website": "Website",
+        "hours": "Opening hours",
+        "address": "Address",
+        "note": "Note",
+        "tip": "Tip",
+        "warning": "Important",
+        "figure_credit": "Credit",
+        "online_version": "Read this booklet online",
+        "months": ("January", "February", "March", "April", "May", "June", "July",
+                   "August", "September", "October", "November", "December"),
+        "date_order": "dmy",
+    },
+    "en-US": {"date_order": "mdy"},
+}
+
+
+def supported_language(tag: str) -> bool:
+    """A BCP 47 tag whose language has an entry in the table."""
+    return bool(re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag)) and tag.split("-")[0] in STRINGS
+
+
+def strings_for(tag: str) -> dict[str, object]:
+    """The full table for a language tag: the region's overrides over the language's words."""
+    table = dict(STRINGS[tag.split("-")[0]])
+    table.update(STRINGS.get(tag, {}))
+    return table
+
+
+def region_of(tag: str) -> str | None:
+    """The region subtag (IE in en-IE), used to read local phone numbers."""
+    regions = [part for part in tag.split("-")[1:] if re.fullmatch(r"[A-Z]{2}", part)]
+    return regions[0] if regions else None
+
+
+def format_date(day: dt.date | PartialDate, tag: str) -> str:
+    """A date as readers of this language write it: 1 October 2026, or October 1, 2026."""
+    words = strings_for(tag)
+    year, month, day_of_month = day.year, day.month, day.day
+    month_name = words["months"][month - 1]
+    if day_of_month is None:
+        return f"{month_name} {year}"
+    if words["date_order"] == "mdy":
+        return f"{month_name} {day_of_month}, {year}"
+    return f"{day_of_month} {month_name} {year}"

@@ -1,0 +1,32 @@
+"""Fill the booklet's Jinja templates: one environment, shared by every booklet and variant."""
+
+from __future__ import annotations
+
+import functools
+
+import jinja2
+
+from booklet.compose.phones import tel_uri
+from booklet.compose.strings import strings_for
+from booklet.model import Contact
+
+
+def display_url(url: str) -> str:
+    """A web address as people read it aloud: no scheme, no trailing slash."""
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("booklet", "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["display_url"] = display_url
+    return env
+
+
+def render_contact(contact: Contact, language: str, region: str | None) -> str:
+    """The HTML of one contact panel, the same in the text and on the back cover."""
+    tel = tel_uri(contact.phone, region) if contact.phone else None
+    return environment().get_template("contact.html").render(
+        contact=contact, tel=tel, s=strings_for(language))

@@ -1,0 +1,1 @@
+"""Turn section Markdown into HTML with the booklet's Python-Markdown extensions."""

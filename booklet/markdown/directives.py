@@ -1,0 +1,95 @@
+"""Turn `:::` directive blocks into contact panels, highlighted boxes and shared passages."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.blockprocessors import BlockProcessor
+
+from booklet.compose.strings import strings_for
+from booklet.compose.templates import render_contact
+from booklet.markdown.context import Locator, MarkdownContext
+
+OPENER = re.compile(r"^:::[ \t]*(?P<name>[A-Za-z][\w-]*)?[ \t]*(?P<arg>.*?)[ \t]*$")
+BOXES = ("note", "tip", "warning")
+
+
+class DirectiveProcessor(BlockProcessor):
+    """`::: contact ID` and `::: snippet ID` stand alone; `::: note|tip|warning` open a box closed by `:::`."""
+
+    def __init__(self, parser, ctx: MarkdownContext, locator: Locator, convert_snippet):
+        super().__init__(parser)
+        self.ctx, self.locator, self.convert_snippet = ctx, locator, convert_snippet
+
+    def test(self, parent, block) -> bool:
+        return block.startswith(":::")
+
+    def run(self, parent, blocks) -> None:
+        first, _, rest = blocks.pop(0).partition("\n")
+        match = OPENER.match(first.strip())
+        name, arg = (match["name"] or "", match["arg"]) if match else ("", first)
+        if name in BOXES:
+            self._box(parent, name, arg, rest, blocks, first)
+            return
+        if rest.strip():
+            blocks.insert(0, rest)
+        if name == "contact":
+            self._contact(parent, arg, first)
+        elif name == "snippet":
+            self._snippet(parent, arg, first)
+        elif not name:
+            self.locator.error(first, "this ':::' closes nothing: a box opens with '::: note', '::: tip' or"
+                               " '::: warning' and closes with ':::'")
+        else:
+            self.locator.error(first, f"unknown directive '::: {name}'; use one of '::: contact ID',"
+                               f" '::: snippet ID', {', '.join(f'::: {b}' for b in BOXES)}")
+
+    def _stash(self, parent, html: str) -> None:
+        paragraph = etree.SubElement(parent, "p")
+        paragraph.text = self.parser.md.htmlStash.store(html)
+
+    def _contact(self, parent, contact_id: str, first: str) -> None:
+        contact = self.ctx.contacts.get(contact_id)
+        if contact is None:
+            known = ", ".join(self.ctx.contacts) or "none yet"
+            self.locator.error(first, f"there is no contact '{contact_id}' in _shared/organisation.yml"
+                               f" (there is: {known})")
+            return
+        self.locator.line(first)
+        self._stash(parent, render_contact(contact, self.ctx.language, self.ctx.region))
+
+    def _snippet(self, parent, snippet_id: str, first: str) -> None:
+        if snippet_id not in self.ctx.snippets:
+            self.locator.error(first, f"there is no shared snippet '{snippet_id}'"
+                               f" (looked for _shared/snippets/{snippet_id}.md)")
+            return
+        if self.ctx.depth >= 3:
+            self.locator.error(first, f"the snippet '{snippet_id}' includes snippets too deeply"
+                               " (does it include itself?)")
+            return
+        self.locator.line(first)
+        self._stash(parent, self.convert_snippet(snippet_id))
+
+    def _box(self, parent, name: str, arg: str, rest: str, blocks, first: str) -> None:
+        # The box runs until a line that is only ':::', across blank lines (separate blocks).
+        pieces, text = [], rest
+        while True:
+            lines = text.split("\n") if text else []
+            closing = next((i for i, line in enumerate(lines) if line.strip() == ":::"), None)
+            if closing is not None:
+                pieces.append("\n".join(lines[:closing]))
+                after = "\n".join(lines[closing + 1:])
+                if after.strip():
+                    blocks.insert(0, after)
+                break
+            pieces.append(text)
+            if not blocks:
+                self.locator.error(first, f"the '::: {name}' box is never closed: add a line ':::' where it ends")
+                break
+            text = blocks.pop(0)
+        self.locator.line(first)
+        box = etree.SubElement(parent, "aside", {"class": f"box box-{name}"})
+        label = etree.SubElement(box, "p", {"class": "box-label"})
+        label.text = arg or strings_for(self.ctx.language)[name]
+        self.parser.parseChunk(box, "\n\n".join(pieces))

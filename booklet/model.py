@@ -1,0 +1,141 @@
+"""The frozen objects passed from reading the sources to composing and rendering a booklet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact panel: a helpline, a service, a place; printed as written."""
+
+    id: str
+    title: str
+    phone: str | None = None
+    phone_note: str | None = None
+    email: str | None = None
+    website: str | None = None
+    hours: str | None = None
+    text: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """How readers tell the publisher what they think."""
+
+    text: str | None = None
+    url: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    website: str
+    feedback: Feedback
+    contacts: dict[str, Contact]
+    logo: Path | None = None
+    country: str | None = None     # ISO 3166 region for local phone numbers, like IE
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A publication date written YYYY-MM or YYYY-MM-DD."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    role: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewed: dt.date
+    next: dt.date
+    reviewers: tuple[Reviewer, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another booklet readers may want: by slug (one of ours) or by title and address."""
+
+    title: str
+    url: str | None = None
+    slug: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A Markdown file after its front matter is read: fields plus body with its first line."""
+
+    path: Path
+    title: str | None
+    short_title: str | None
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its title, its Markdown body and where that body starts in its file."""
+
+    path: Path
+    title: str
+    short_title: str
+    body: str
+    body_line: int
+    number: int | None = None
+    anchor: str = ""
+    html: str = ""           # the body as HTML, once the Markdown is converted
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A booklet as its manifest declares it, with the sections read and ordered."""
+
+    slug: str
+    folder: Path
+    title: str
+    language: str
+    reference: str
+    status: str
+    published: PartialDate
+    review: Review
+    evidence: str
+    contacts: tuple[str, ...]
+    numbered: bool
+    sections: tuple[Section, ...]
+    variants: tuple[str, ...]
+    subtitle: str | None = None
+    based_on: str | None = None
+    online: str | None = None
+    related: tuple[Related, ...] = ()
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything under one sources root that a build needs: read once, then rendered."""
+
+    root: Path
+    organisation: Organisation
+    snippets: dict[str, SourceText]
+    booklets: dict[str, Manifest]

@@ -1,0 +1,60 @@
+"""Collect the problems found in a booklet's sources and report them the way compilers do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the sources, at a file and line an editor can jump to."""
+
+    path: Path
+    line: int
+    message: str
+    severity: str = "error"
+
+    def format(self, root: Path | None = None) -> str:
+        path = self.path
+        if root is not None:
+            try:
+                path = path.relative_to(root)
+            except ValueError:
+                pass
+        return f"{path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """A collector owned by one reading pass, so every problem is reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: Path, line: int, message: str) -> None:
+        self.items.append(Problem(path, line, message, "error"))
+
+    def warning(self, path: Path, line: int, message: str) -> None:
+        self.items.append(Problem(path, line, message, "warning"))
+
+    def extend(self, problems) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+class ContentError(Exception):
+    """The sources cannot be built; carries every problem found, sorted by place."""
+
+    def __init__(self, problems):
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class UsageError(Exception):
+    """The command line asks for something that does not exist (exit status 2)."""

@@ -1,0 +1,1 @@
+"""Render composed HTML to PDF for each variant, and finish the PDF for its standard."""

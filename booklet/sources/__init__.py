@@ -1,0 +1,1 @@
+"""Read a booklet's sources (organisation, manifest, sections, snippets) into frozen objects."""
