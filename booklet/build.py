@@ -54,7 +54,7 @@ def build(request: BuildRequest) -> BuildResult:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
     library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
 
-    built, failures = [], []
+    built, failures, pending = [], [], []
     for manifest in library.booklets.values():
         for name in [v for v in manifest.variants if not request.variants or v in request.variants]:
             started = time.perf_counter()
@@ -65,10 +65,13 @@ def build(request: BuildRequest) -> BuildResult:
                                         f"the {name} variant needs '{refused.url}': {refused.reason}"))
                 continue
             target = request.output / manifest.slug / f"{manifest.slug}-{name}.pdf"
-            write_atomically(target, pdf)
+            pending.append((target, pdf))
             built.append(Built(manifest.slug, name, target, time.perf_counter() - started))
     if failures:
         raise ContentError(failures)
+    # Nothing is written until every variant has rendered: a failed build changes no file.
+    for target, pdf in pending:
+        write_atomically(target, pdf)
     return BuildResult(tuple(built), tuple(warnings))
 
 
@@ -91,6 +94,10 @@ def write_atomically(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp makes the file private (0600); a published PDF should be readable like any other.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -31,8 +31,18 @@ class SafeFetcher(URLFetcher):
     def __init__(self, roots: tuple[Path, ...]):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = tuple(root.resolve() for root in roots)
+        # WeasyPrint swallows even fatal errors raised while it draws an SVG, so every
+        # refusal is also kept here for the caller to raise after rendering.
+        self.refused: list[RefusedResource] = []
 
     def fetch(self, url: str, headers=None):
+        try:
+            return self._fetch(url, headers)
+        except RefusedResource as refused:
+            self.refused.append(refused)
+            raise
+
+    def _fetch(self, url: str, headers=None):
         scheme = urlsplit(url).scheme.lower()
         if scheme == "data":
             return super().fetch(url, headers)

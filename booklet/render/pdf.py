@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pikepdf
@@ -12,6 +13,10 @@ from weasyprint.text.fonts import FontConfiguration
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
 from booklet.render.variants import Variant
+
+# fontTools stamps each font subset's 'head' table with the clock unless this is set;
+# a fixed value keeps the same sources giving byte-identical PDFs.
+os.environ["SOURCE_DATE_EPOCH"] = "0"
 
 DRAFT_STAMP_HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>
 @page {{ size: {width} {height}; margin: 0 }}
@@ -32,6 +37,8 @@ def render_pdf(html: str, *, variant: Variant, base: Path, roots: tuple[Path, ..
     rendered = document.render(stylesheets=stylesheets, font_config=fonts,
                                pdf_variant=variant.pdf_variant)
     raw = rendered.write_pdf(pdf_variant=variant.pdf_variant)
+    if fetcher.refused:
+        raise fetcher.refused[0]
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         variant.finish(pdf, finish)
         out = io.BytesIO()
