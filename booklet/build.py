@@ -7,14 +7,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
-from booklet.compose.document import compose_html
-from booklet.compose.strings import strings_for
-from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.fetcher import RefusedResource
-from booklet.render.finish import FinishContext
-from booklet.render.pdf import render_draft_stamp, render_pdf
+from booklet.model import Manifest
+from booklet.render.produce import Setting, produce
+from booklet.render.resolution import MIN_PPI, LowResolution
 from booklet.render.variants import VARIANTS
 from booklet.sources.library import booklet_folders, read_library
 
@@ -28,6 +28,7 @@ class BuildRequest:
     folders: tuple[Path, ...] = ()      # the booklets to build; empty means all under root
     variants: tuple[str, ...] = ()      # empty means each booklet's own list
     styles: Path = STYLES
+    strict: bool = False                # warnings (like low-resolution pictures) stop the build
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Built:
     variant: str
     path: Path
     seconds: float
+    pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,38 +55,53 @@ def build(request: BuildRequest) -> BuildResult:
     if unknown:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
     library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
+    warnings = list(warnings)
 
     built, failures, pending = [], [], []
+    setting = Setting(root=request.root, styles=request.styles)
     for manifest in library.booklets.values():
-        for name in [v for v in manifest.variants if not request.variants or v in request.variants]:
-            started = time.perf_counter()
-            try:
-                pdf = _render(manifest, name, library, request)
-            except RefusedResource as refused:
-                failures.append(Problem(manifest.folder / "booklet.yml", 1,
-                                        f"the {name} variant needs '{refused.url}': {refused.reason}"))
-                continue
-            target = request.output / manifest.slug / f"{manifest.slug}-{name}.pdf"
-            pending.append((target, pdf))
-            built.append(Built(manifest.slug, name, target, time.perf_counter() - started))
+        names = [v for v in manifest.variants if not request.variants or v in request.variants]
+        started = time.perf_counter()
+        try:
+            produced = produce(manifest, library.organisation, names, setting)
+        except RefusedResource as refused:
+            failures.append(Problem(manifest.folder / "booklet.yml", 1,
+                                    f"a picture, font or style needs '{refused.url}': {refused.reason}"))
+            continue
+        seconds = (time.perf_counter() - started) / max(1, len(produced))
+        for item in produced:
+            folder = request.output / manifest.slug
+            target = folder / f"{manifest.slug}-{item.variant}.pdf"
+            pending.append((target, item.pdf))
+            pending.extend((folder / name, data) for name, data in item.sidecars)
+            built.append(Built(manifest.slug, item.variant, target, seconds, item.pages))
+            warnings.extend(_picture_problem(manifest, low, item.variant) for low in item.low_resolution)
+    if request.strict:
+        failures.extend(Problem(w.path, w.line, w.message + " (--strict makes this an error)") for w in warnings)
     if failures:
         raise ContentError(failures)
     # Nothing is written until every variant has rendered: a failed build changes no file.
-    for target, pdf in pending:
-        write_atomically(target, pdf)
+    for target, data in pending:
+        write_atomically(target, data)
     return BuildResult(tuple(built), tuple(warnings))
 
 
-def _render(manifest: Manifest, name: str, library, request: BuildRequest) -> bytes:
-    variant = VARIANTS[name]
-    html = compose_html(manifest, library.organisation, variant=name)
-    stamp = None
-    if manifest.draft:
-        stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
-                                   size_mm=(148, 210), styles=request.styles)
-    finish = FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp)
-    return render_pdf(html, variant=variant, base=manifest.folder, roots=(request.root, request.styles),
-                      styles=request.styles, finish=finish)
+def _picture_problem(manifest: Manifest, low: LowResolution, variant: str) -> Problem:
+    """Point at the Markdown line that places the picture, so the editor can find it."""
+    path, line = manifest.folder / "booklet.yml", 1
+    source = Path(url2pathname(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
+    name = source.relative_to(manifest.folder).as_posix() if source.is_relative_to(manifest.folder) else low.src
+    for section in manifest.sections:
+        for offset, text in enumerate(section.body.splitlines()):
+            if name in text:
+                path, line = section.path, section.body_line + offset
+                break
+        else:
+            continue
+        break
+    return Problem(path, line, f"the picture '{name}' prints at {low.ppi} ppi at {low.width_mm:g} mm wide"
+                   f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
+                   " or show it smaller", severity="warning")
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -31,7 +32,10 @@ def _variant_help() -> str:
                    " or the folder above the booklets named in PATHS.")
 @click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Where to write PDFs, as OUTPUT/<slug>/<slug>-<variant>.pdf.")
-def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: Path | None, output: Path) -> None:
+@click.option("--strict", is_flag=True,
+              help="Treat warnings (such as pictures under 300 ppi in print) as errors: nothing is written.")
+def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: Path | None, output: Path,
+                  strict: bool) -> None:
     """Build PDFs of booklets.
 
     PATHS are booklet folders (like sources/metastatic-breast-cancer) or sources roots;
@@ -39,7 +43,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     anything is written; problems are listed as FILE:LINE: error: MESSAGE.
     """
     try:
-        request = _request(paths, variants, sources, output)
+        request = dataclasses.replace(_request(paths, variants, sources, output), strict=strict)
         result = build(request)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -53,7 +57,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
         sys.exit(1)
     _report(result.warnings)
     for item in result.built:
-        click.echo(f"wrote {_display(item.path)} ({item.seconds:.1f} s)")
+        click.echo(f"wrote {_display(item.path)} ({item.pages} pages, {item.seconds:.1f} s)")
 
 
 def _request(paths, variants, sources, output) -> BuildRequest:

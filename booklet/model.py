@@ -105,6 +105,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """How the print shop's file is made: `print:` in booklet.yml, every key optional."""
+
+    bleed_mm: float = 3.0
+    crop_marks: bool = True
+    standard: str = "pdf/x-4"              # or pdf/x-1a
+    profile: Path | None = None            # the printer's own CMYK ICC profile, if they sent one
+
+
+@dataclass(frozen=True)
 class Manifest:
     """A booklet as its manifest declares it, with the sections read and ordered."""
 
@@ -125,6 +135,7 @@ class Manifest:
     based_on: str | None = None
     online: str | None = None
     related: tuple[Related, ...] = ()
+    printing: PrintSettings = PrintSettings()
 
     @property
     def draft(self) -> bool:

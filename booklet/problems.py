@@ -11,9 +11,10 @@ class Problem:
     """One thing wrong with the sources, at a file and line an editor can jump to."""
 
     path: Path
-    line: int
+    line: int                      # 0: the file as a whole (a PDF, say), printed without a line
     message: str
-    severity: str = "error"
+    severity: str = "error"        # error | warning | note
+    rule: str = ""                 # the `booklet check` rule that found it, printed as [rule]
 
     def format(self, root: Path | None = None) -> str:
         path = self.path
@@ -22,7 +23,8 @@ class Problem:
                 path = path.relative_to(root)
             except ValueError:
                 pass
-        return f"{path}:{self.line}: {self.severity}: {self.message}"
+        where = f"{path}:{self.line}" if self.line > 0 else f"{path}"
+        return f"{where}: {self.severity}: {self.message}" + (f" [{self.rule}]" if self.rule else "")
 
 
 @dataclass

@@ -93,8 +93,14 @@ def sources(tmp_path: Path):
 
 
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory) -> Path:
-    """The sample booklet's download PDF, built once for the whole test session."""
+def sample_outputs(tmp_path_factory) -> Path:
+    """The sample booklet built once in every variant for the whole test session: its output folder."""
     output = tmp_path_factory.mktemp("output")
-    build(BuildRequest(root=PROJECT / "sources", output=output, variants=("download",)))
-    return output / SAMPLE_SLUG / f"{SAMPLE_SLUG}-download.pdf"
+    build(BuildRequest(root=PROJECT / "sources", output=output))
+    return output / SAMPLE_SLUG
+
+
+@pytest.fixture(scope="session")
+def sample_build(sample_outputs) -> Path:
+    """The sample booklet's download PDF."""
+    return sample_outputs / f"{SAMPLE_SLUG}-download.pdf"

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pikepdf
-import pypdfium2 as pdfium
 import pytest
 
 from booklet.build import BuildRequest, build
@@ -14,14 +13,7 @@ from booklet.problems import ContentError
 from booklet.sources.library import booklet_folders, read_library
 from booklet.render.variants import VARIANTS
 from tests.conftest import PROJECT, SAMPLE_SLUG
-
-
-def page_texts(path: Path) -> list[str]:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return [page.get_textpage().get_text_range() for page in document]
-    finally:
-        document.close()
+from tests.pdfread import page_texts
 
 
 @pytest.fixture(scope="module")
@@ -137,21 +129,25 @@ def test_two_builds_give_identical_bytes(sources, tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
     build(BuildRequest(root=root, output=first))
     build(BuildRequest(root=root, output=second))
-    name = "demo/demo-download.pdf"
-    assert (first / name).read_bytes() == (second / name).read_bytes()
+    files = sorted(p.name for p in (first / "demo").iterdir())
+    assert files == sorted(p.name for p in (second / "demo").iterdir())
+    assert len(files) == 7          # four PDFs, the print job sheet twice, the handout note
+    for name in files:
+        assert (first / "demo" / name).read_bytes() == (second / "demo" / name).read_bytes(), name
 
 
-def test_a_failed_build_leaves_the_previous_pdf_unchanged(sources, tmp_path):
+def test_a_failed_build_leaves_the_previous_files_unchanged(sources, tmp_path):
     root = sources()
     output = tmp_path / "out"
     build(BuildRequest(root=root, output=output))
-    target = output / "demo" / "demo-download.pdf"
-    before = target.read_bytes()
+    folder = output / "demo"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert "demo-download.pdf" in before and "demo-print.pdf" in before
     (root / "demo" / "two.md").write_text("---\ntitle: Two\n---\n\n::: contact nobody\n")
     with pytest.raises(ContentError):
         build(BuildRequest(root=root, output=output))
-    assert target.read_bytes() == before
-    assert sorted(p.name for p in target.parent.iterdir()) == ["demo-download.pdf"]  # no temporary left
+    after = {p.name: p.read_bytes() for p in folder.iterdir()}   # no temporary file left either
+    assert after == before
 
 
 def test_a_remote_resource_inside_an_svg_is_refused(sources, tmp_path):

@@ -28,12 +28,17 @@ def contents_entries(b: Manifest, words: dict) -> list[ContentsEntry]:
     return entries
 
 
-def compose_html(b: Manifest, org: Organisation, *, variant: str) -> str:
-    """The booklet as one HTML document; variants differ only in their stylesheets."""
+def compose_html(b: Manifest, org: Organisation, *, variant: str, pad_pages: int = 0) -> str:
+    """The booklet as one HTML document; variants differ only in their stylesheets.
+
+    `pad_pages` adds that many pages before the back cover for saddle stitching:
+    "Notes" pages, the last of them left blank when there are two or more."""
     words = strings_for(b.language)
     region = org.country or region_of(b.language)
     return environment().get_template("booklet.html").render(
         b=b, org=org, s=words, variant=variant,
+        notes_pages=pad_pages - 1 if pad_pages >= 2 else pad_pages,
+        blank_pages=1 if pad_pages >= 2 else 0,
         logo=org.logo.as_uri() if org.logo else None,
         created=b.published.first_day().isoformat(),
         published=format_date(b.published, b.language),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import Callable
 
 import pikepdf
 import weasyprint
@@ -12,7 +13,6 @@ from weasyprint.text.fonts import FontConfiguration
 
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
-from booklet.render.variants import Variant
 
 # fontTools stamps each font subset's 'head' table with the clock unless this is set;
 # a fixed value keeps the same sources giving byte-identical PDFs.
@@ -22,36 +22,53 @@ DRAFT_STAMP_HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="ut
 @page {{ size: {width} {height}; margin: 0 }}
 p {{ margin: 0; height: {height}; display: flex; align-items: center; justify-content: center;
      font: bold 64pt "Atkinson Hyperlegible", sans-serif; letter-spacing: 0.1em;
-     color: rgba(176, 0, 90, 0.22); transform: rotate(-40deg) }}
+     color: {colour}; transform: rotate(-40deg) }}
 </style></head><body><p>{text}</p></body></html>"""
 
 
-def render_pdf(html: str, *, variant: Variant, base: Path, roots: tuple[Path, ...], styles: Path,
-               finish: FinishContext) -> bytes:
-    """Lay out the HTML with the variant's stylesheets, write the PDF, then finish it."""
+def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_variant: str | None, base: Path,
+            roots: tuple[Path, ...], styles: Path) -> weasyprint.document.Document:
+    """Lay the HTML out into pages with the variant's stylesheets (and any per-booklet CSS)."""
     fetcher = SafeFetcher(roots)
     fonts = FontConfiguration()
-    stylesheets = [weasyprint.CSS(filename=styles / name, url_fetcher=fetcher, font_config=fonts)
-                   for name in variant.stylesheets]
+    sheets = [weasyprint.CSS(filename=styles / name, url_fetcher=fetcher, font_config=fonts)
+              for name in stylesheets]
+    if extra_css:
+        sheets.append(weasyprint.CSS(string=extra_css, url_fetcher=fetcher, font_config=fonts))
     document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-    rendered = document.render(stylesheets=stylesheets, font_config=fonts,
-                               pdf_variant=variant.pdf_variant)
-    raw = rendered.write_pdf(pdf_variant=variant.pdf_variant)
+    rendered = document.render(stylesheets=sheets, font_config=fonts, pdf_variant=pdf_variant)
     if fetcher.refused:
         raise fetcher.refused[0]
+    rendered.booklet_fetcher = fetcher      # drawing SVGs fetches too: checked again after writing
+    return rendered
+
+
+def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
+              context: FinishContext) -> bytes:
+    """Write the laid-out pages as PDF, finish them for the variant's standard, save reproducibly."""
+    raw = rendered.write_pdf(pdf_variant=pdf_variant)
+    if rendered.booklet_fetcher.refused:
+        raise rendered.booklet_fetcher.refused[0]
     with pikepdf.open(io.BytesIO(raw)) as pdf:
-        variant.finish(pdf, finish)
+        options = finish(pdf, context) or {}
+        if "/ID" in pdf.trailer:
+            del pdf.trailer.ID      # WeasyPrint's own ID differs per run; qpdf makes one from the content
         out = io.BytesIO()
         # deterministic_id: the same sources give byte-identical files.
         pdf.save(out, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+                 **{"object_stream_mode": pikepdf.ObjectStreamMode.generate, **options})
     return out.getvalue()
 
 
-def render_draft_stamp(text: str, *, language: str, size_mm: tuple[float, float], styles: Path) -> bytes:
+STAMP_TRANSLUCENT = "rgba(176, 0, 90, 0.22)"
+STAMP_OPAQUE = "rgb(246, 208, 226)"      # for standards without transparency: drawn under the text
+
+
+def render_draft_stamp(text: str, *, language: str, size_mm: tuple[float, float], styles: Path,
+                       opaque: bool = False) -> bytes:
     """A one-page, untagged PDF of the DRAFT mark, the size of a booklet page."""
     fetcher = SafeFetcher((styles,))
     fonts = FontConfiguration()
     css = weasyprint.CSS(filename=styles / "fonts.css", url_fetcher=fetcher, font_config=fonts)
-    html = DRAFT_STAMP_HTML.format(lang=language, text=text, width=f"{size_mm[0]}mm", height=f"{size_mm[1]}mm")
+    html = DRAFT_STAMP_HTML.format(lang=language, text=text, colour=STAMP_OPAQUE if opaque else STAMP_TRANSLUCENT, width=f"{size_mm[0]}mm", height=f"{size_mm[1]}mm")
     return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=fonts)

@@ -7,19 +7,30 @@ from typing import Callable
 
 import pikepdf
 
-from booklet.render.finish import FinishContext, finish_accessible
+from booklet.render.finish import FinishContext, finish_accessible, finish_press
+from booklet.render.impose import impose_handout
+from booklet.render.jobsheet import handout_sheet, print_job_sheet
 
 
 @dataclass(frozen=True)
 class Variant:
-    """One kind of PDF made from the same booklet."""
+    """One kind of PDF made from the same booklet.
+
+    A variant either lays the booklet out with its own stylesheets, or is `made_from`
+    another variant's finished PDF by `derive` (the handout reuses the print pages)."""
 
     name: str
     description: str
-    stylesheets: tuple[str, ...]          # under styles/, applied in order
-    pdf_variant: str | None               # WeasyPrint's own variant, if any
-    finish: Callable[[pikepdf.Pdf, FinishContext], None]
+    stylesheets: tuple[str, ...] = ()     # under styles/, applied in order
+    pdf_variant: str | None = None        # WeasyPrint's own variant, if any
+    finish: Callable[[pikepdf.Pdf, FinishContext], dict] | None = None   # returns save options
+    page_mm: tuple[float, float] = (148, 210)
     accessible: bool = False              # tagged for screen readers (PDF/UA-1)
+    press: bool = False                   # PDF/X: standard, bleed and profile come from `print:`
+    pad_to: int = 1                       # page count rounded up to a multiple of this
+    made_from: str | None = None
+    derive: Callable[[bytes, FinishContext], bytes] | None = None
+    sidecars: Callable[..., dict[str, bytes]] | None = None   # files written beside the PDF
 
 
 VARIANTS: dict[str, Variant] = {
@@ -31,6 +42,33 @@ VARIANTS: dict[str, Variant] = {
             pdf_variant="pdf/ua-1",
             finish=finish_accessible,
             accessible=True,
+        ),
+        Variant(
+            name="print",
+            description="A5 for print shops: PDF/X-4 (or X-1a), CMYK, 3 mm bleed, crop marks,"
+                        " pages a multiple of 4, with a job sheet",
+            stylesheets=("fonts.css", "booklet.css", "print.css"),
+            finish=finish_press,
+            press=True,
+            pad_to=4,
+            sidecars=print_job_sheet,
+        ),
+        Variant(
+            name="large-print",
+            description="A4 for readers with low vision: 18 pt text, PDF/UA-1",
+            stylesheets=("fonts.css", "booklet.css", "download.css", "large-print.css"),
+            pdf_variant="pdf/ua-1",
+            finish=finish_accessible,
+            page_mm=(210, 297),
+            accessible=True,
+        ),
+        Variant(
+            name="handout",
+            description="A4 landscape for office printers: the print pages two to a side in"
+                        " saddle-stitch order; print double-sided, flip on the short edge, fold",
+            made_from="print",
+            derive=lambda pdf, ctx: impose_handout(pdf, title=ctx.title),
+            sidecars=handout_sheet,
         ),
     )
 }

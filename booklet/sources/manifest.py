@@ -10,11 +10,12 @@ from booklet.compose.strings import supported_language
 from booklet.model import Manifest, PartialDate, Related, Review, Reviewer, Section
 from booklet.problems import Problems
 from booklet.model import SourceText
+from booklet.sources.printing import read_print_settings
 from booklet.sources.sections import read_markdown_file
 from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
 
 MANIFEST_KEYS = ("title", "subtitle", "language", "reference", "status", "published", "based_on",
-                 "review", "evidence", "contacts", "online", "numbered", "sections", "related", "variants")
+                 "review", "evidence", "contacts", "online", "numbered", "sections", "related", "variants", "print")
 REVIEW_YEARS = 3
 
 
@@ -40,7 +41,9 @@ def read_manifest(folder: Path, problems: Problems, *, contacts: dict, snippets:
         evidence=f.text("evidence", required=True), contacts=_contacts(f, contacts),
         online=f.url("online"), numbered=(numbered := f.flag("numbered", False)),
         sections=_sections(f, numbered, folder, path, problems, snippets), related=_related(f, path, problems),
-        variants=_variants(f, variants))
+        variants=_variants(f, variants),
+        printing=read_print_settings(f.node("print"), line=f.line_for("print"), folder=folder,
+                                     root=folder.parent, path=path, problems=problems))
     f.finish(MANIFEST_KEYS)
     optional = ("subtitle", "based_on", "online")
     if any(p.severity == "error" for p in problems.items[start:]) \
