@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlsplit
 
-from booklet.problems import ContentError, Problem, UsageError
-from booklet.render.fetcher import RefusedResource
+from typing import Callable
+
+from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
 from booklet.model import Manifest
-from booklet.render.produce import Setting, produce
-from booklet.render.resolution import MIN_PPI, LowResolution
+from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
-from booklet.sources.library import booklet_folders, read_library
+from booklet.sources.folders import booklet_folders
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
@@ -29,6 +28,13 @@ class BuildRequest:
     variants: tuple[str, ...] = ()      # empty means each booklet's own list
     styles: Path = STYLES
     strict: bool = False                # warnings (like low-resolution pictures) stop the build
+    check: bool = True                  # run `booklet check`'s rules first; errors stop the build
+    allow_overdue: bool = False         # release an approved booklet past its next-review date
+    today: dt.date | None = None        # for the review-date rules; None: the clock's date
+    force: bool = False                 # rebuild even what the cache says is up to date
+    jobs: int = 1                       # processes to render in
+    eager: bool = False                 # write each job's files as soon as they are made (watch mode)
+    progress: Callable[[int, int, str], None] | None = None   # (done, total, what) per finished variant
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Built:
     path: Path
     seconds: float
     pages: int = 0
+    fresh: bool = False                 # already up to date: nothing was rendered
 
 
 @dataclass(frozen=True)
@@ -47,49 +54,168 @@ class BuildResult:
 
 
 def build(request: BuildRequest) -> BuildResult:
-    """The recipe: choose booklets, read them all (or report every error), then render each variant."""
+    """The recipe: choose booklets, read them all (or report every error), find what changed, render
+    that (in parallel if asked), and write it all at once."""
     folders = list(request.folders) or booklet_folders(request.root)
     if not folders:
         raise UsageError(f"there are no booklets in {request.root} (a booklet is a folder with a booklet.yml)")
     unknown = [name for name in request.variants if name not in VARIANTS]
     if unknown:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
-    library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
-    warnings = list(warnings)
+    unchanged = None if request.force else _unchanged(request, folders)
+    if unchanged is not None:
+        return unchanged
 
-    built, failures, pending = [], [], []
-    setting = Setting(root=request.root, styles=request.styles)
+    # Loaded here, not above: a build with nothing to do never needs them.
+    from booklet.check import gate_build
+    from booklet.parallel import Job, run_jobs
+    from booklet.sources.library import read_library
+    library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
+    # The rules of `booklet check` that need no PDF; errors stop here, before anything is rendered.
+    warnings = [*warnings, *gate_build(library, styles=request.styles, check=request.check,
+                                       allow_overdue=request.allow_overdue, today=request.today,
+                                       remember=request.output / CACHE_FOLDER)]
+
+    cache, memo = BuildCache(request.output), {}
+    built, jobs, keys = [], [], {}
     for manifest in library.booklets.values():
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
-        started = time.perf_counter()
-        try:
-            produced = produce(manifest, library.organisation, names, setting)
-        except RefusedResource as refused:
+        stale = []
+        for name in names:
+            keys[manifest.slug, name] = key_of(booklet_inputs(manifest.folder, request.root, request.styles, name),
+                                               memo)
+            entry = None if request.force else cache.fresh_entry(
+                manifest.slug, name, keys[manifest.slug, name], request.output / manifest.slug)
+            if entry is None:
+                stale.append(name)
+                continue
+            target = request.output / manifest.slug / f"{manifest.slug}-{name}.pdf"
+            built.append(Built(manifest.slug, name, target, 0.0, entry.get("pages", 0), fresh=True))
+            warnings.extend(Problem(Path(p), line, message, severity="warning") for p, line, message
+                            in entry.get("warnings", []))
+        jobs += [Job(manifest, library.organisation, group, request.root, request.styles)
+                 for group in _job_groups(stale)]
+
+    if request.strict and warnings:
+        raise ContentError([Problem(w.path, w.line, w.message + " (--strict makes this an error)")
+                            for w in warnings])
+    failures, pending, entries = [], [], {}
+
+    def finished(outcome) -> None:
+        manifest = outcome.job.manifest
+        if outcome.refused:
             failures.append(Problem(manifest.folder / "booklet.yml", 1,
-                                    f"a picture, font or style needs '{refused.url}': {refused.reason}"))
-            continue
-        seconds = (time.perf_counter() - started) / max(1, len(produced))
-        for item in produced:
+                                    f"a picture, font or style needs '{outcome.refused[0]}': {outcome.refused[1]}"))
+            return
+        made = []
+        for item in outcome.produced:
+            if item.variant not in outcome.job.variants:
+                continue                     # made only for another variant (print for the handout)
             folder = request.output / manifest.slug
-            target = folder / f"{manifest.slug}-{item.variant}.pdf"
-            pending.append((target, item.pdf))
-            pending.extend((folder / name, data) for name, data in item.sidecars)
-            built.append(Built(manifest.slug, item.variant, target, seconds, item.pages))
-            warnings.extend(_picture_problem(manifest, low, item.variant) for low in item.low_resolution)
-    if request.strict:
-        failures.extend(Problem(w.path, w.line, w.message + " (--strict makes this an error)") for w in warnings)
+            files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
+            found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
+            warnings.extend(found)
+            entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
+                                 warnings=[(str(w.path), w.line, w.message) for w in found])
+            made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
+            built.append(Built(manifest.slug, item.variant, folder / f"{manifest.slug}-{item.variant}.pdf",
+                               outcome.seconds / max(1, len(outcome.job.variants)), item.pages))
+            if request.progress:
+                request.progress(len(built) - fresh, total, f"{manifest.slug} {item.variant}")
+        if request.eager and not request.strict:
+            _write(made, cache)
+        else:
+            pending.extend(made)
+
+    fresh, total = len(built), sum(len(job.variants) for job in jobs)
+    # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
+    order = sorted(jobs, key=_first_variant) if request.eager else sorted(jobs, key=_weight, reverse=True)
+    run_jobs(order, request.jobs, finished)
+    if request.strict and any(w.severity == "warning" for w in warnings):
+        failures.extend(Problem(w.path, w.line, w.message + " (--strict makes this an error)")
+                        for w in warnings)
     if failures:
         raise ContentError(failures)
     # Nothing is written until every variant has rendered: a failed build changes no file.
-    for target, data in pending:
-        write_atomically(target, data)
+    _write(pending, cache)
+    key = _run_key(request, folders, keys)
+    if key is not None:
+        cache.save_summary(key, _today(request).isoformat(), [[str(w.path), w.line, w.message, w.severity, w.rule]
+                                                             for w in warnings])
     return BuildResult(tuple(built), tuple(warnings))
 
 
-def _picture_problem(manifest: Manifest, low: LowResolution, variant: str) -> Problem:
+def _today(request: BuildRequest) -> dt.date:
+    return request.today or dt.date.today()
+
+
+def _run_key(request: BuildRequest, folders: list[Path], keys: dict) -> str | None:
+    """One key for the whole request: every variant's key and every option that changes the outcome."""
+    import hashlib
+    if not keys:
+        return None
+    options = (request.check, request.allow_overdue, request.strict, tuple(request.variants),
+               tuple(str(f) for f in sorted(folders)))
+    return hashlib.sha256(repr((options, sorted(keys.items()))).encode()).hexdigest()
+
+
+def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None:
+    """When nothing has changed since the last complete build, checked today, the same result again
+    without reading, checking or rendering anything. None when anything might differ."""
+    cache, memo, keys, built = BuildCache(request.output), {}, {}, []
+    summary = cache.summary()
+    if summary.get("day") != _today(request).isoformat():
+        return None                        # review dates are checked against today: check again
+    for folder in folders:
+        names = declared_variants(folder)
+        if names is None:
+            return None
+        for name in [n for n in names if not request.variants or n in request.variants]:
+            keys[folder.name, name] = key_of(booklet_inputs(folder, request.root, request.styles, name), memo)
+            entry = cache.fresh_entry(folder.name, name, keys[folder.name, name], request.output / folder.name)
+            if entry is None:
+                return None
+            built.append(Built(folder.name, name, request.output / folder.name / f"{folder.name}-{name}.pdf",
+                               0.0, entry.get("pages", 0), fresh=True))
+    if summary.get("key") != _run_key(request, folders, keys):
+        return None
+    warnings = tuple(Problem(Path(p), line, message, severity, rule)
+                     for p, line, message, severity, rule in summary.get("warnings", []))
+    return BuildResult(tuple(built), warnings)
+
+
+def _job_groups(names: list[str]) -> list[tuple[str, ...]]:
+    """Variants grouped with the variant they are made from, so a layout is shared, not repeated."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(VARIANTS[name].made_from or name, []).append(name)
+    return [tuple(group) for group in groups.values()]
+
+
+def _weight(job) -> int:
+    """Longest first keeps the processes evenly busy: a job that makes another variant's base costs more."""
+    return len(job.variants) + sum(bool(VARIANTS[name].made_from) for name in job.variants)
+
+
+def _first_variant(job) -> int:
+    return min(list(VARIANTS).index(name) for name in job.variants)
+
+
+def _write(made: list, cache: BuildCache) -> None:
+    by_booklet: dict[str, dict] = {}
+    for slug, files, entry in made:
+        for target, data in files:
+            write_atomically(target, data)
+        by_booklet.setdefault(slug, {}).update(entry)
+    for slug, entries in by_booklet.items():
+        cache.save(slug, entries)
+
+
+def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     """Point at the Markdown line that places the picture, so the editor can find it."""
+    from booklet.render.resolution import MIN_PPI
     path, line = manifest.folder / "booklet.yml", 1
-    source = Path(url2pathname(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
+    source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
     name = source.relative_to(manifest.folder).as_posix() if source.is_relative_to(manifest.folder) else low.src
     for section in manifest.sections:
         for offset, text in enumerate(section.body.splitlines()):

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from booklet.build import BuildRequest, build
+from booklet.parallel import default_workers
 from booklet.problems import ContentError, UsageError
 from booklet.render.variants import VARIANTS
 
@@ -34,8 +35,18 @@ def _variant_help() -> str:
               show_default=True, help="Where to write PDFs, as OUTPUT/<slug>/<slug>-<variant>.pdf.")
 @click.option("--strict", is_flag=True,
               help="Treat warnings (such as pictures under 300 ppi in print) as errors: nothing is written.")
+@click.option("--force", is_flag=True, help="Rebuild every variant, even those the cache says are up to date.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Render in N processes at once (booklets and variants). Default: the number of CPUs.")
+@click.option("--no-check", "no_check", is_flag=True,
+              help="Build even if `booklet check` finds errors (the review date is still checked).")
+@click.option("--allow-overdue", is_flag=True,
+              help="Release an approved booklet past its next-review date (a deliberate override).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, hidden=True,
+              help="Check review dates as if today were this date (YYYY-MM-DD).")
 def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: Path | None, output: Path,
-                  strict: bool) -> None:
+                  strict: bool, force: bool = False, jobs: int | None = None, no_check: bool = False,
+                  allow_overdue: bool = False, today=None) -> None:
     """Build PDFs of booklets.
 
     PATHS are booklet folders (like sources/metastatic-breast-cancer) or sources roots;
@@ -43,7 +54,10 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     anything is written; problems are listed as FILE:LINE: error: MESSAGE.
     """
     try:
-        request = dataclasses.replace(_request(paths, variants, sources, output), strict=strict)
+        request = dataclasses.replace(_request(paths, variants, sources, output), strict=strict, force=force,
+                                      jobs=jobs or default_workers(), progress=_progress(),
+                                      check=not no_check, allow_overdue=allow_overdue,
+                                      today=today.date() if today else None)
         result = build(request)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -51,13 +65,30 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
         _report(exc.problems)
         errors = sum(p.severity == "error" for p in exc.problems)
         click.echo(f"{errors} error{'s' * (errors != 1)}: nothing was written.", err=True)
+        if any(p.rule and p.severity == "error" for p in exc.problems):   # found by booklet check's rules
+            click.echo("(fix them, or build anyway with --no-check; an overdue review needs --allow-overdue)",
+                       err=True)
         sys.exit(1)
     except OSError as exc:
         click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}", err=True)
         sys.exit(1)
     _report(result.warnings)
     for item in result.built:
-        click.echo(f"wrote {_display(item.path)} ({item.pages} pages, {item.seconds:.1f} s)")
+        if item.fresh:
+            click.echo(f"up to date {_display(item.path)} ({item.pages} pages)")
+        else:
+            click.echo(f"wrote {_display(item.path)} ({item.pages} pages, {item.seconds:.1f} s)")
+
+
+def _progress():
+    """On a terminal, one line that counts up; otherwise (a log, CI) nothing until the summary."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, what: str) -> None:
+        bar = "#" * (20 * done // max(total, 1))
+        click.echo(f"\r[{bar:<20}] {done}/{total} {what:<50}", nl=done == total, err=True)
+    return show
 
 
 def _request(paths, variants, sources, output) -> BuildRequest:
@@ -96,3 +127,75 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The sources root, as for build. Default: ./sources, or the folder above the booklets in PATHS.")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Where built PDFs are read from, to measure their text size.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: FILE:LINE: SEVERITY: MESSAGE [rule], grouped by file; json: one document for CI.")
+@click.option("--readability", is_flag=True,
+              help="Also print each section's Flesch Reading Ease, Flesch-Kincaid grade and sentence length.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Check review dates as if today were this date (YYYY-MM-DD), to see what falls due.")
+@click.option("--allow-overdue", is_flag=True, help="Report an overdue review as a warning, as build does with it.")
+@click.option("--rules", "list_rules", is_flag=True, help="List every rule, its default severity, and exit.")
+def check_command(paths: tuple[Path, ...], sources: Path | None, output: Path, output_format: str,
+                  readability: bool, today, allow_overdue: bool, list_rules: bool) -> None:
+    """Check booklets against the house standards without building them.
+
+    Reports governance, accessibility, plain-language, correctness and print problems as
+    FILE:LINE: SEVERITY: MESSAGE [rule-id]. Exit status 1 when any is an error. Change a
+    rule's severity for one booklet in its booklet.yml, like `checks: {long-sentence: error}`.
+    """
+    from booklet.check import CheckRequest, check
+    from booklet.check.report import json_report, readability_table, rules_table, text_report
+    from booklet.sources.library import booklet_folders
+
+    if list_rules:
+        click.echo(rules_table())
+        return
+    try:
+        selection = _request(paths, (), sources, output)
+        if not selection.folders and not booklet_folders(selection.root):
+            raise UsageError(f"there are no booklets in {selection.root} (a booklet is a folder with a booklet.yml)")
+        report = check(CheckRequest(root=selection.root, folders=selection.folders, output=selection.output,
+                                    today=today.date() if today else None, allow_overdue=allow_overdue))
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}", err=True)
+        sys.exit(1)
+    if output_format == "json":
+        click.echo(json_report(report, Path.cwd()))
+    else:
+        if readability:
+            click.echo(readability_table(report) + "\n")
+        click.echo(text_report(report, Path.cwd()))
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command("watch")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--variant", "variants", multiple=True, metavar="NAME",
+              help="Rebuild only this variant (repeat for more). Default: the booklet's own list.")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The sources root, as for build.")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Where to write PDFs, as for build.")
+def watch_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: Path | None, output: Path) -> None:
+    """Rebuild booklets each time a source, picture or stylesheet is saved.
+
+    Only what the saved file affects is rebuilt (the download PDF first). Problems are
+    printed as FILE:LINE: error: MESSAGE and watching goes on; PDFs are replaced whole,
+    so a viewer that reloads on change never sees half a file. Stop with Ctrl+C.
+    """
+    from booklet.watch import watch
+    try:
+        request = _request(paths, variants, sources, output)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    watch(request, click.echo, watched=(request.root, request.styles))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pikepdf
-
-from booklet.render.pdfx import PrintFinish
+if TYPE_CHECKING:                       # loaded when a PDF is finished, not when variants are listed
+    import pikepdf
+    from booklet.render.pdfx import PrintFinish
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ def stamp_draft(pdf: pikepdf.Pdf, ctx: FinishContext, *, underneath: bool = Fals
     if ctx.draft_stamp is None:
         return
     from booklet.render.pdfua import stamp_artifact_overlay
+    import pikepdf
     with pikepdf.open(io.BytesIO(ctx.draft_stamp)) as stamp:
         stamp_artifact_overlay(pdf, stamp, underneath=underneath)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from pathlib import Path
@@ -26,15 +27,31 @@ p {{ margin: 0; height: {height}; display: flex; align-items: center; justify-co
 </style></head><body><p>{text}</p></body></html>"""
 
 
+_STYLESHEETS: dict[tuple, tuple[FontConfiguration, list]] = {}
+
+
+def _stylesheets(styles: Path, names: tuple[str, ...], extra_css: str, roots: tuple[Path, ...]):
+    """Parse each set of stylesheets (and load its fonts) once per process: every booklet and
+    every rebuild in watch mode reuses them. A stylesheet edited on disk is parsed again."""
+    stamps = tuple((name, (styles / name).stat().st_mtime_ns, (styles / name).stat().st_size) for name in names)
+    key = (styles, stamps, extra_css, roots)
+    if key not in _STYLESHEETS:
+        fetcher = SafeFetcher(roots)
+        fonts = FontConfiguration()
+        sheets = [weasyprint.CSS(filename=styles / name, url_fetcher=fetcher, font_config=fonts) for name in names]
+        if extra_css:
+            sheets.append(weasyprint.CSS(string=extra_css, url_fetcher=fetcher, font_config=fonts))
+        if fetcher.refused:
+            raise fetcher.refused[0]
+        _STYLESHEETS[key] = (fonts, sheets)
+    return _STYLESHEETS[key]
+
+
 def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_variant: str | None, base: Path,
             roots: tuple[Path, ...], styles: Path) -> weasyprint.document.Document:
     """Lay the HTML out into pages with the variant's stylesheets (and any per-booklet CSS)."""
+    fonts, sheets = _stylesheets(styles, stylesheets, extra_css, roots)
     fetcher = SafeFetcher(roots)
-    fonts = FontConfiguration()
-    sheets = [weasyprint.CSS(filename=styles / name, url_fetcher=fetcher, font_config=fonts)
-              for name in stylesheets]
-    if extra_css:
-        sheets.append(weasyprint.CSS(string=extra_css, url_fetcher=fetcher, font_config=fonts))
     document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
     rendered = document.render(stylesheets=sheets, font_config=fonts, pdf_variant=pdf_variant)
     if fetcher.refused:
@@ -45,10 +62,15 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
 
 def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
               context: FinishContext) -> bytes:
-    """Write the laid-out pages as PDF, finish them for the variant's standard, save reproducibly."""
+    """Write the laid-out pages as PDF, then finish them for the variant's standard."""
     raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:
         raise rendered.booklet_fetcher.refused[0]
+    return finish_pdf(raw, finish=finish, context=context)
+
+
+def finish_pdf(raw: bytes, *, finish: Callable[[pikepdf.Pdf, FinishContext], dict], context: FinishContext) -> bytes:
+    """Post-process WeasyPrint's PDF with pikepdf and save it reproducibly."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         options = finish(pdf, context) or {}
         if "/ID" in pdf.trailer:
@@ -64,6 +86,7 @@ STAMP_TRANSLUCENT = "rgba(176, 0, 90, 0.22)"
 STAMP_OPAQUE = "rgb(246, 208, 226)"      # for standards without transparency: drawn under the text
 
 
+@functools.lru_cache(maxsize=8)      # the same mark for every variant of the same page size
 def render_draft_stamp(text: str, *, language: str, size_mm: tuple[float, float], styles: Path,
                        opaque: bool = False) -> bytes:
     """A one-page, untagged PDF of the DRAFT mark, the size of a booklet page."""

@@ -286,12 +286,13 @@ def marked_content(pdf: pikepdf.Pdf) -> Iterator[tuple[int, tuple[Mark, ...], st
     """Yield (page index, open marks, operator, decoded text or "") for every operator drawn,
     following Form XObjects with the marks open where they are drawn."""
     serial = iter(range(1 << 62))
+    cmaps: dict = {}          # one decoder per font for the whole document: pages share fonts
     for index, page in enumerate(pdf.pages):
-        yield from _operators(index, page.obj, page.obj.get("/Resources", Dictionary()), (), serial)
+        yield from _operators(index, page.obj, page.obj.get("/Resources", Dictionary()), (), serial, cmaps)
 
 
-def _operators(index, stream, resources, marks, serial, depth=0):
-    stack, font, cmaps = [], None, {}
+def _operators(index, stream, resources, marks, serial, cmaps, depth=0):
+    stack, font = [], None
     for operands, operator in pikepdf.parse_content_stream(stream):
         op = str(operator)
         if op in ("BDC", "BMC"):
@@ -308,11 +309,14 @@ def _operators(index, stream, resources, marks, serial, depth=0):
         elif op == "Do" and depth < 8:
             xobject = resources.XObject[operands[0]]
             if xobject.get("/Subtype") == Name.Form:
-                yield from _operators(index, xobject, xobject.get("/Resources", resources), marks, serial, depth + 1)
+                yield from _operators(index, xobject, xobject.get("/Resources", resources), marks, serial, cmaps,
+                                     depth + 1)
         text = ""
         if op in TEXT_OPERATORS and font is not None:
             key = font.objgen if font.is_indirect else id(font)
-            decode = cmaps.setdefault(key, _decoder(font))
+            if key not in cmaps:
+                cmaps[key] = _decoder(font)
+            decode = cmaps[key]
             strings = operands[-1] if op == "TJ" else [operands[-1]]
             text = "".join(decode(bytes(s)) for s in strings if isinstance(s, String))
         yield index, marks, op, text

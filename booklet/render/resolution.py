@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from weasyprint.images import RasterImage
 
 MIN_PPI = 300          # offset printing (standards.md)
 CSS_PX_PER_INCH = 96
@@ -22,6 +21,7 @@ class LowResolution:
 
 def low_resolution_images(rendered, minimum: int = MIN_PPI) -> list[LowResolution]:
     """Every raster image box in the laid-out pages under `minimum` ppi (width or height)."""
+    from weasyprint.images import RasterImage      # here, not above: `booklet check` imports MIN_PPI only
     found = []
     for number, page in enumerate(rendered.pages, start=1):
         for box in _descendants(page._page_box):

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
-import pikepdf
+from typing import TYPE_CHECKING, Callable
 
 from booklet.render.finish import FinishContext, finish_accessible, finish_press
-from booklet.render.impose import impose_handout
-from booklet.render.jobsheet import handout_sheet, print_job_sheet
+
+if TYPE_CHECKING:
+    import pikepdf
+
+
+# The steps below load pikepdf and Pillow when they run: listing variants (or finding that
+# nothing needs building) stays quick.
+def impose_handout(pdf: bytes, ctx: FinishContext) -> bytes:
+    from booklet.render.impose import impose_handout as impose
+    return impose(pdf, title=ctx.title)
+
+
+def print_job_sheet(*args) -> dict[str, bytes]:
+    from booklet.render.jobsheet import print_job_sheet as sheet
+    return sheet(*args)
+
+
+def handout_sheet(*args) -> dict[str, bytes]:
+    from booklet.render.jobsheet import handout_sheet as sheet
+    return sheet(*args)
 
 
 @dataclass(frozen=True)
@@ -23,7 +39,7 @@ class Variant:
     description: str
     stylesheets: tuple[str, ...] = ()     # under styles/, applied in order
     pdf_variant: str | None = None        # WeasyPrint's own variant, if any
-    finish: Callable[[pikepdf.Pdf, FinishContext], dict] | None = None   # returns save options
+    finish: Callable[["pikepdf.Pdf", FinishContext], dict] | None = None   # returns save options
     page_mm: tuple[float, float] = (148, 210)
     accessible: bool = False              # tagged for screen readers (PDF/UA-1)
     press: bool = False                   # PDF/X: standard, bleed and profile come from `print:`
@@ -67,7 +83,7 @@ VARIANTS: dict[str, Variant] = {
             description="A4 landscape for office printers: the print pages two to a side in"
                         " saddle-stitch order; print double-sided, flip on the short edge, fold",
             made_from="print",
-            derive=lambda pdf, ctx: impose_handout(pdf, title=ctx.title),
+            derive=impose_handout,
             sidecars=handout_sheet,
         ),
     )

@@ -10,18 +10,13 @@ import yaml
 from booklet.compose.strings import region_of
 from booklet.markdown.context import BookletLink, MarkdownContext
 from booklet.markdown.convert import convert
+from booklet.sources.folders import booklet_folders  # noqa: F401  (re-exported)
 from booklet.model import Library, Manifest, Organisation, Section
 from booklet.problems import ContentError, Problem, Problems
 from booklet.sources.manifest import read_manifest
 from booklet.sources.organisation import read_organisation
 from booklet.model import SourceText
 from booklet.sources.sections import read_markdown_file
-
-
-def booklet_folders(root: Path) -> list[Path]:
-    """Every booklet under the root: a folder not starting with _ or . that holds a booklet.yml."""
-    return sorted(p for p in root.iterdir()
-                  if p.is_dir() and not p.name.startswith(("_", ".")) and (p / "booklet.yml").is_file())
 
 
 def read_snippets(shared: Path, problems: Problems) -> dict[str, SourceText]:

@@ -15,7 +15,9 @@ from booklet.sources.sections import read_markdown_file
 from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
 
 MANIFEST_KEYS = ("title", "subtitle", "language", "reference", "status", "published", "based_on",
-                 "review", "evidence", "contacts", "online", "numbered", "sections", "related", "variants", "print")
+                 "review", "evidence", "contacts", "online", "numbered", "sections", "related", "variants", "print",
+                 "checks", "target_grade")
+CHECK_KEYS = ("checks", "target_grade")   # read and validated by booklet check (booklet/check/settings.py)
 REVIEW_YEARS = 3
 
 
@@ -44,6 +46,8 @@ def read_manifest(folder: Path, problems: Problems, *, contacts: dict, snippets:
         variants=_variants(f, variants),
         printing=read_print_settings(f.node("print"), line=f.line_for("print"), folder=folder,
                                      root=folder.parent, path=path, problems=problems))
+    for key in CHECK_KEYS:
+        f.node(key)
     f.finish(MANIFEST_KEYS)
     optional = ("subtitle", "based_on", "online")
     if any(p.severity == "error" for p in problems.items[start:]) \

@@ -1,0 +1,248 @@
+"""Measure the contrast of every text colour of the theme against the background it is printed on (WCAG 1.4.3).
+
+Each variant's stylesheets lay out a specimen booklet (see specimen.py) with WeasyPrint,
+so colours, backgrounds, inheritance and sizes are the ones a reader gets. A failing
+pair is reported at the `color:` declaration that gave the text its colour. A colour
+declaration the specimen never uses is still checked, against its own rule's background
+or the white page.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import cssselect2
+import weasyprint
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from booklet.check.specimen import specimen_html
+from booklet.check.stylesheets import (RGBA, Declaration, background_colour, custom_properties, parse_colour,
+                                       read_declarations, resolve)
+from booklet.check.subject import Finding
+from booklet.render.fetcher import SafeFetcher
+from booklet.render.variants import VARIANTS
+
+NORMAL, LARGE = 4.5, 3.0          # WCAG 2.2 SC 1.4.3 (AA)
+WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Text of one colour on one background, as printed somewhere in the specimen."""
+
+    colour: RGBA
+    background: RGBA
+    large: bool
+    where: str                     # the element, like p.contact-title
+    declaration: Declaration | None
+
+
+def luminance(colour: RGBA) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    red, green, blue = (channel(v) for v in colour[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def over(top: RGBA, bottom: RGBA) -> RGBA:
+    """A see-through colour as it looks on what is under it."""
+    alpha = top[3]
+    return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], bottom[:3])) + (1.0,)
+
+
+def ratio(text: RGBA, background: RGBA) -> float:
+    background = over(background, WHITE)
+    lighter, darker = sorted((luminance(over(text, background)), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def hex_of(colour: RGBA) -> str:
+    return "#" + "".join(f"{round(v * 255):02x}" for v in colour[:3])
+
+
+def contrast(styles: Path):
+    """The theme rule: every failing text colour of every variant's stylesheets."""
+    seen = set()
+    for variant in VARIANTS.values():
+        if not variant.stylesheets:
+            continue
+        for finding in _variant_findings(styles, variant.name, variant.stylesheets, _stamp(styles, variant.stylesheets)):
+            key = (finding.path, finding.line, finding.message.split(" [")[0])
+            if key not in seen:
+                seen.add(key)
+                yield finding
+
+
+def _stamp(styles: Path, names: tuple[str, ...]) -> tuple:
+    """Identifies the stylesheets' contents, so a changed theme is measured again."""
+    return tuple((name, (styles / name).stat().st_mtime_ns, (styles / name).stat().st_size)
+                 for name in names if (styles / name).is_file())
+
+
+@functools.lru_cache(maxsize=32)
+def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp: tuple) -> tuple[Finding, ...]:
+    paths = [styles / name for name in names if (styles / name).is_file()]
+    declarations = read_declarations(paths)
+    properties = custom_properties(declarations)
+    colours = [d for d in declarations if d.name == "color"]
+    try:
+        pairs = _rendered_pairs(styles, variant, paths, colours, properties)
+    except (FatalURLFetchingError, OSError) as exc:
+        return (Finding(paths[-1] if paths else styles, 0, f"the {variant} stylesheets could not be laid out to"
+                        f" measure their contrast ({exc})", severity="note"),)
+    findings = []
+    for pair in pairs:
+        needed = LARGE if pair.large else NORMAL
+        measured = ratio(pair.colour, pair.background)
+        if measured + 1e-9 < needed:
+            findings.append(_finding(pair, measured, needed, variant, paths))
+    used = {pair.declaration for pair in pairs}
+    for declaration in colours:
+        if declaration in used or declaration.context:
+            continue
+        finding = _unrendered(declaration, declarations, properties, variant)
+        if finding is not None:
+            findings.append(finding)
+    return tuple(findings)
+
+
+def _finding(pair: Pair, measured: float, needed: float, variant: str, paths: list[Path]) -> Finding:
+    size = "large text (18 pt, or 14 pt bold)" if pair.large else "text under 18 pt (14 pt bold)"
+    where = pair.declaration or Declaration(paths[-1], 0, 0, "", "", "color", "")
+    written = f"color: {pair.declaration.value} " if pair.declaration else "text "
+    return Finding(where.path, where.line,
+                   f"{written}({hex_of(pair.colour)}) on {hex_of(over(pair.background, WHITE))} has a contrast of"
+                   f" {measured:.1f}:1; {size} needs at least {needed:g}:1 (in {pair.where}, {variant} variant)")
+
+
+def _unrendered(declaration: Declaration, declarations, properties, variant: str) -> Finding | None:
+    colour = parse_colour(resolve(declaration.value, properties))
+    if colour is None:
+        return None
+    background = WHITE
+    for other in declarations:
+        if other.selector == declaration.selector and other.context == declaration.context \
+                and other.name in ("background", "background-color"):
+            background = background_colour(resolve(other.value, properties)) or background
+    measured = ratio(colour, background)
+    if measured + 1e-9 >= NORMAL:
+        return None
+    return Finding(declaration.path, declaration.line,
+                   f"color: {declaration.value} ({hex_of(colour)}) on {hex_of(over(background, WHITE))} has a"
+                   f" contrast of {measured:.1f}:1; text needs at least {NORMAL:g}:1 (in {declaration.selector},"
+                   f" {variant} variant)")
+
+
+def _rendered_pairs(styles: Path, variant: str, paths: list[Path], colours: list[Declaration],
+                    properties: dict[str, str]) -> list[Pair]:
+    with tempfile.TemporaryDirectory(prefix="booklet-specimen-") as folder:
+        folder = Path(folder)
+        fetcher = SafeFetcher((styles, folder))
+        fonts = FontConfiguration()
+        html = weasyprint.HTML(string=specimen_html(folder, variant=variant), base_url=folder.as_uri() + "/",
+                               url_fetcher=fetcher)
+        sheets = [weasyprint.CSS(filename=path, url_fetcher=fetcher, font_config=fonts) for path in paths]
+        logger = logging.getLogger("weasyprint")
+        level = logger.level
+        logger.setLevel(logging.ERROR)               # the specimen's words need no warnings
+        try:
+            document = html.render(stylesheets=sheets, font_config=fonts)
+        finally:
+            logger.setLevel(level)
+        wrappers = {id(w.etree_element): w for w in html.wrapper_element.iter_subtree()}
+        resolved = [(d, parse_colour(resolve(d.value, properties))) for d in colours]
+        pairs: dict[tuple, Pair] = {}
+        for page in document.pages:
+            _walk(page._page_box, WHITE, False, wrappers, resolved, pairs)
+        return list(pairs.values())
+
+
+def _walk(box, background: RGBA, in_margin: bool, wrappers, resolved, pairs) -> None:
+    own = _colour_of(box.style["background_color"])
+    if own is not None and own[3] > 0:
+        background = over(own, background)
+    in_margin = in_margin or isinstance(box, boxes.MarginBox)
+    if isinstance(box, boxes.TextBox) and box.text.strip():
+        colour = _colour_of(box.style["color"])
+        if colour is not None:
+            points = box.style["font_size"] * 0.75
+            large = points >= 18 - 1e-6 or (points >= 14 - 1e-6 and box.style["font_weight"] >= 700)
+            declaration = _declaration_for(box, colour, in_margin, wrappers, resolved)
+            key = (colour, background, large, declaration)
+            if key not in pairs:
+                pairs[key] = Pair(colour, background, large, _describe(box, in_margin), declaration)
+    for child in getattr(box, "children", ()):
+        _walk(child, background, in_margin, wrappers, resolved, pairs)
+
+
+def _colour_of(value) -> RGBA | None:
+    if value is None or not hasattr(value, "space"):
+        return None
+    if value.space == "device-cmyk":
+        c, m, y, k = value.coordinates
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k), float(value.alpha))
+    srgb = value.to("srgb")
+    return tuple(min(1.0, max(0.0, v)) for v in srgb.coordinates) + (float(srgb.alpha),)
+
+
+def _same(a: RGBA | None, b: RGBA) -> bool:
+    return a is not None and all(abs(x - y) < 0.002 for x, y in zip(a, b))
+
+
+def _declaration_for(box, colour: RGBA, in_margin: bool, wrappers, resolved) -> Declaration | None:
+    """The `color:` declaration that gave this text its colour: the nearest element it applies to,
+    then the most specific, then the last written (the cascade, for one property)."""
+    candidates = [d for d, value in resolved if _same(value, colour)]
+    if in_margin:
+        margin = [d for d in candidates if d.context]
+        return margin[-1] if margin else None
+    wrapper = wrappers.get(id(box.element)) if box.element is not None else None
+    pseudo = _pseudo(box)
+    distance = 0
+    while wrapper is not None:
+        best = None
+        for declaration in candidates:
+            if declaration.context:
+                continue
+            for selector in _compiled(declaration.selector):
+                if selector.pseudo_element != (pseudo if distance == 0 else None):
+                    continue
+                if selector.test(wrapper):
+                    rank = (selector.specificity, declaration.order)
+                    if best is None or rank > best[0]:
+                        best = (rank, declaration)
+        if best is not None:
+            return best[1]
+        wrapper, distance = wrapper.parent, distance + 1
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(selector: str):
+    try:
+        return tuple(cssselect2.compile_selector_list(selector))
+    except cssselect2.SelectorError:
+        return ()
+
+
+def _describe(box, in_margin: bool) -> str:
+    if in_margin:
+        return "the page margin (running header or page number)"
+    element = box.element
+    if element is None:
+        return box.element_tag or "text"
+    classes = (element.get("class") or "").split()
+    pseudo = _pseudo(box)
+    return (element.tag + "".join(f".{c}" for c in classes[:2]) + (f"::{pseudo}" if pseudo else ""))
+
+
+def _pseudo(box) -> str | None:
+    """`marker` for the bullet of a list item (WeasyPrint tags such boxes li::marker)."""
+    tag = box.element_tag or ""
+    return tag.split("::", 1)[1] if "::" in tag else None

@@ -1,0 +1,159 @@
+"""Run the check rules over booklets: give each finding its rule id and severity, and gather a report (or stop a build)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import booklet
+from booklet.check.plain import section_readability
+from booklet.check.readability import Readability
+from booklet.check.reading import library_subjects, read_subjects
+from booklet.check.rules import RULES, rule_for_reader
+from booklet.check.subject import Context, Subject
+from booklet.model import Library
+from booklet.problems import ContentError, Problem
+from booklet.sources.library import booklet_folders
+
+STYLES = Path(booklet.__file__).resolve().parent.parent / "styles"
+RANK = {"error": 0, "warning": 1, "note": 2}
+# A build measures pictures on its laid-out pages (booklet/render/resolution.py), more exactly
+# than the sources allow, so its gate leaves this rule to it rather than warn twice.
+MEASURED_BY_BUILD = ("image-resolution",)
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    root: Path                               # the sources root (holds _shared/)
+    folders: tuple[Path, ...] = ()           # the booklets to check; empty means all under root
+    styles: Path = STYLES
+    output: Path | None = None               # where built PDFs are read; None: rules needing one are skipped
+    today: dt.date | None = None             # None: the clock's date
+    allow_overdue: bool = False
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: tuple[Problem, ...]            # in file order, then line
+    booklets: tuple[str, ...]
+    readability: dict[str, tuple[Readability, ...]] = field(default_factory=dict)   # by slug
+
+    def count(self, severity: str) -> int:
+        return sum(p.severity == severity for p in self.problems)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+
+def check(request: CheckRequest) -> CheckReport:
+    """Read the booklets (as far as each can be read) and run every rule; never raises for content."""
+    folders = list(request.folders) or booklet_folders(request.root)
+    context = Context(today=request.today or dt.date.today(), styles=request.styles, output=request.output,
+                      allow_overdue=request.allow_overdue)
+    subjects, found = read_subjects(request.root, folders, context)
+    problems = [dataclasses.replace(p, rule=p.rule or rule_for_reader(p.message)) for p in found]
+    for subject in subjects:
+        problems.extend(booklet_problems(subject))
+    problems.extend(theme_problems(request.styles))
+    readability = {s.slug: tuple(section_readability(s)) for s in subjects}
+    return CheckReport(problems=tuple(ordered(problems, _file_order(request, subjects))),
+                       booklets=tuple(s.slug for s in subjects), readability=readability)
+
+
+def booklet_problems(subject: Subject, only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> list[Problem]:
+    """Every booklet rule over one booklet, each finding with its rule id and this booklet's severity."""
+    problems = []
+    for rule in RULES.values():
+        if rule.check is None or rule.theme or (only and rule.id not in only) or rule.id in skip:
+            continue
+        severity = subject.settings.severities.get(rule.id, rule.severity)
+        if severity == "off":
+            continue
+        for finding in rule.check(subject):
+            problems.append(Problem(finding.path, finding.line, finding.message, finding.severity or severity, rule.id))
+    return problems
+
+
+def theme_problems(styles: Path, remember: Path | None = None) -> list[Problem]:
+    """Contrast of the house style. Laying out the specimen takes most of a second, so with
+    `remember` (a folder) the answer is kept per content of the stylesheets, fonts and tool."""
+    rule = RULES["contrast"]
+
+    def contrast(folder):
+        from booklet.check.contrast import contrast as measure      # loads WeasyPrint: only when needed
+        return measure(folder)
+
+    if remember is None:
+        return [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles)]
+    from booklet.cache import tool_files
+    digest = hashlib.sha256()
+    for path in sorted(styles.glob("*.css")) + sorted((styles / "fonts").glob("*")) + tool_files():
+        digest.update(f"{path.name}\0".encode() + path.read_bytes())
+    record = remember / f"contrast-{digest.hexdigest()[:32]}.json"
+    try:
+        return [Problem(Path(p), line, message, severity, rule_id)
+                for p, line, message, severity, rule_id in json.loads(record.read_text())]
+    except (OSError, ValueError):
+        pass
+    found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles)]
+    from booklet.build import write_atomically
+    write_atomically(record, json.dumps([[str(p.path), p.line, p.message, p.severity, p.rule]
+                                         for p in found]).encode())
+    return found
+
+
+def gate_build(library: Library, *, styles: Path, check: bool = True, allow_overdue: bool = False,
+               today: dt.date | None = None, remember: Path | None = None) -> list[Problem]:
+    """What `booklet build` runs before rendering: the checks that need no PDF.
+
+    Raises ContentError (listing warnings too) when any is an error; returns the warnings.
+    With check=False only the review date is checked: releasing an overdue booklet
+    always needs --allow-overdue.
+    """
+    context = Context(today=today or dt.date.today(), styles=styles, output=None, allow_overdue=allow_overdue)
+    subjects, problems = library_subjects(library, context)
+    if not check:
+        problems = [p for s in subjects for p in booklet_problems(s, only=("review-overdue",))]
+    else:
+        for subject in subjects:
+            problems.extend(booklet_problems(subject, skip=MEASURED_BY_BUILD))
+        problems.extend(theme_problems(styles, remember))
+    problems = unique(problems)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return [p for p in problems if p.severity == "warning"]
+
+
+def unique(problems: list[Problem]) -> list[Problem]:
+    """Each problem once: a shared snippet or contact is checked with every booklet that uses it."""
+    seen, kept = set(), []
+    for problem in problems:
+        key = (problem.path, problem.line, problem.message, problem.rule)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
+def ordered(problems: list[Problem], files: list[Path]) -> list[Problem]:
+    """Grouped by file in reading order (styles, shared files, then each booklet's), then by line."""
+    position = {path: index for index, path in enumerate(files)}
+    return sorted(unique(problems), key=lambda p: (position.get(p.path, len(position)), str(p.path), p.line,
+                                                   RANK.get(p.severity, 3), p.rule, p.message))
+
+
+def _file_order(request: CheckRequest, subjects: list[Subject]) -> list[Path]:
+    files = sorted(request.styles.glob("*.css")) + [request.root / "_shared" / "organisation.yml"]
+    files += sorted((request.root / "_shared" / "snippets").glob("*.md"))
+    for subject in subjects:
+        files.append(subject.manifest_path)
+        files.extend(section.path for section in subject.sections)
+        files.extend(sorted(subject.folder.glob("*.md")))
+        if request.output is not None:
+            files.extend(sorted((request.output / subject.slug).glob("*.pdf")))
+    return list(dict.fromkeys(files))

@@ -1,0 +1,57 @@
+"""Every text colour of the theme against its background: 4.5:1, or 3:1 for large text, reported at the `color:` line."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from booklet.check.contrast import contrast, ratio
+from booklet.check.stylesheets import parse_colour
+from tests.conftest import PROJECT
+
+STYLES = PROJECT / "styles"
+
+
+def copy_styles(tmp_path, old: str, new: str):
+    styles = tmp_path / "styles"
+    shutil.copytree(STYLES, styles, ignore=shutil.ignore_patterns("icc"))
+    css = (styles / "booklet.css").read_text()
+    assert css.count(old) == 1, old
+    (styles / "booklet.css").write_text(css.replace(old, new))
+    line = css[:css.index(old)].count("\n") + 1
+    return styles, line
+
+
+def test_wcag_ratios():
+    assert ratio((0, 0, 0, 1), (1, 1, 1, 1)) == pytest.approx(21.0)
+    assert ratio(parse_colour("#767676"), parse_colour("#ffffff")) == pytest.approx(4.54, abs=0.01)
+    assert parse_colour("device-cmyk(0 0 0 1)") == (0, 0, 0, 1)
+
+
+def test_the_house_theme_passes():
+    assert list(contrast(STYLES)) == []
+
+
+def test_a_pale_caption_colour_fails_at_its_line(tmp_path):
+    styles, line = copy_styles(tmp_path, "figcaption { font-size: 12pt; color: var(--muted);",
+                               "figcaption { font-size: 12pt; color: #aaaaaa;")
+    findings = {(f.path.name, f.line) for f in contrast(styles)}
+    assert ("booklet.css", line) in findings
+    message = next(f.message for f in contrast(styles) if f.line == line)
+    assert message.startswith("color: #aaaaaa (#aaaaaa) on #ffffff has a contrast of 2.3:1; text under 18 pt")
+    assert "needs at least 4.5:1" in message
+
+
+def test_a_custom_property_is_followed_to_its_value(tmp_path):
+    styles, _ = copy_styles(tmp_path, "--brand-tint: #f6e9f1;", "--brand-tint: #9b6a88;")
+    messages = [f.message for f in contrast(styles)]
+    assert any("color: var(--brand)" in m and "on #9b6a88" in m for m in messages), messages
+
+
+def test_large_text_needs_only_3_to_1(tmp_path):
+    # 4:1 on white: fails for body text but passes for the 20 pt section titles.
+    styles, line = copy_styles(tmp_path, "h1 { font-size: 20pt;", "h1 { color: #7a7a7a; font-size: 20pt;")
+    assert not [f for f in contrast(styles) if f.line == line]
+    styles, line = copy_styles(tmp_path / "small", "h4 { font-size: 12pt;", "h4 { color: #7a7a7a; font-size: 12pt;")
+    assert [f for f in contrast(styles) if f.line == line]

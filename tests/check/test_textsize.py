@@ -1,0 +1,51 @@
+"""The smallest body text of each built PDF, read from its pages: 12 pt (16 pt in large print); notes when unmeasured."""
+
+from __future__ import annotations
+
+import shutil
+
+from booklet.build import BuildRequest, build
+from booklet.check.textsize import smallest_body_text
+from tests.check.conftest import found, run_check
+from tests.conftest import PROJECT, SAMPLE_SLUG
+
+
+def test_the_sample_download_body_text_is_12_pt(sample_build):
+    size, page = smallest_body_text(sample_build)
+    assert size == 12.0
+
+
+def test_the_sample_large_print_body_text_is_at_least_16_pt(sample_outputs):
+    size, _ = smallest_body_text(sample_outputs / f"{SAMPLE_SLUG}-large-print.pdf")
+    assert size >= 16
+
+
+def test_small_body_text_in_a_built_pdf_is_an_error(sources, tmp_path):
+    styles = tmp_path / "styles"
+    shutil.copytree(PROJECT / "styles", styles)
+    css = (styles / "booklet.css").read_text()
+    (styles / "booklet.css").write_text(css.replace("  font-size: 12pt;\n  line-height: 1.5;",
+                                                    "  font-size: 10pt;\n  line-height: 1.5;", 1))
+    root, output = sources(), tmp_path / "out"
+    build(BuildRequest(root=root, output=output, styles=styles, variants=("download",)))
+    report = run_check(root, output=output, styles=styles)
+    pdf = output / "demo" / "demo-download.pdf"
+    errors = [p for p in report.problems if p.rule == "body-text-size" and p.severity == "error"]
+    assert [(p.path, p.line) for p in errors] == [(pdf, 0)]
+    assert "body text on page 2 is 10 pt; the download variant needs at least 12 pt" in errors[0].message
+    assert errors[0].format(tmp_path) .startswith("out/demo/demo-download.pdf: error: body text on page 2")
+
+
+def test_a_pdf_at_12_pt_passes_and_missing_variants_are_a_note(sources, tmp_path):
+    root, output = sources(), tmp_path / "out"
+    build(BuildRequest(root=root, output=output, variants=("download",)))
+    report = run_check(root, output=output)
+    assert [p for p in report.problems if p.severity != "note"] == []
+    notes = found(report, root, "body-text-size")
+    assert notes == [("demo/booklet.yml", 0, "note", "body-text-size")]
+    assert "no built PDF of print, large-print, handout" in report.problems[0].message
+
+
+def test_without_an_output_folder_nothing_is_measured(sources):
+    root = sources()
+    assert found(run_check(root), root, "body-text-size") == []

@@ -1,0 +1,114 @@
+"""The build cache: a change rebuilds exactly the variants that depend on it, and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from booklet import cache
+from booklet.build import STYLES, BuildRequest, build
+from tests.conftest import MANIFEST
+
+SNIPPET = "Words every booklet shares.\n"
+WITH_SNIPPET = "---\ntitle: The first section\n---\n\nSome words.\n\n::: snippet shared\n"
+ALL = ("download", "print", "large-print", "handout")
+
+
+@pytest.fixture
+def library(sources, tmp_path):
+    """Two booklets, a used and an unused snippet, a picture, and a private copy of the styles."""
+    root = sources(demo__one_md=WITH_SNIPPET + "\n![A square](images/square.svg)\n",
+                   _shared__snippets__shared_md=SNIPPET, _shared__snippets__unused_md=SNIPPET,
+                   other__booklet_yml=MANIFEST.replace("Understanding tests", "Other tests"),
+                   other__one_md="---\ntitle: Other one\n---\n\nOther words.\n",
+                   other__two_md="---\ntitle: Other two\n---\n\nMore words.\n")
+    (root / "demo" / "images").mkdir()
+    (root / "demo" / "images" / "square.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20"/></svg>')
+    styles = tmp_path / "styles"
+    shutil.copytree(STYLES, styles)
+    return root, styles
+
+
+def run(root, styles, tmp_path, variants=("download", "large-print"), **options):
+    result = build(BuildRequest(root=root, output=tmp_path / "out", styles=styles, variants=variants, **options))
+    return sorted((b.slug, b.variant) for b in result.built if not b.fresh)
+
+
+def test_nothing_changed_nothing_rebuilt(library, tmp_path):
+    root, styles = library
+    assert len(run(root, styles, tmp_path)) == 4
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*.pdf")}
+    assert run(root, styles, tmp_path) == []
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*.pdf")} == before
+
+
+def test_a_changed_section_rebuilds_its_booklet_only(library, tmp_path):
+    root, styles = library
+    run(root, styles, tmp_path)
+    (root / "other" / "two.md").write_text("---\ntitle: Other two\n---\n\nChanged words.\n")
+    assert run(root, styles, tmp_path) == [("other", "download"), ("other", "large-print")]
+
+
+def test_a_snippet_rebuilds_the_booklets_that_use_it(library, tmp_path):
+    root, styles = library
+    run(root, styles, tmp_path)
+    (root / "_shared" / "snippets" / "unused.md").write_text(SNIPPET + "\nMore.\n")
+    assert run(root, styles, tmp_path) == []
+    (root / "_shared" / "snippets" / "shared.md").write_text(SNIPPET + "\nMore.\n")
+    assert run(root, styles, tmp_path) == [("demo", "download"), ("demo", "large-print")]
+
+
+def test_a_picture_rebuilds_the_booklet_that_shows_it(library, tmp_path):
+    root, styles = library
+    run(root, styles, tmp_path)
+    (root / "demo" / "images" / "square.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle r="10" cx="10" cy="10"/></svg>')
+    assert run(root, styles, tmp_path) == [("demo", "download"), ("demo", "large-print")]
+
+
+def test_a_stylesheet_rebuilds_the_variants_that_use_it(library, tmp_path):
+    root, styles = library
+    assert len(run(root, styles, tmp_path, ALL)) == 8
+    with open(styles / "large-print.css", "a") as css:
+        css.write("\nh2 { letter-spacing: 0.01em; }\n")
+    assert run(root, styles, tmp_path, ALL) == [("demo", "large-print"), ("other", "large-print")]
+    with open(styles / "print.css", "a") as css:
+        css.write("\nh2 { letter-spacing: 0.01em; }\n")
+    assert run(root, styles, tmp_path, ALL) == [("demo", "handout"), ("demo", "print"),
+                                               ("other", "handout"), ("other", "print")]
+    with open(styles / "booklet.css", "a") as css:
+        css.write("\nh3 { letter-spacing: 0.01em; }\n")
+    assert len(run(root, styles, tmp_path, ALL)) == 8
+
+
+def test_a_new_tool_version_or_template_rebuilds_everything(library, tmp_path, monkeypatch):
+    root, styles = library
+    run(root, styles, tmp_path)
+    template = tmp_path / "booklet.html"
+    template.write_text("a changed template")
+    monkeypatch.setattr(cache, "tool_files", lambda: [template])
+    assert len(run(root, styles, tmp_path)) == 4
+
+
+def test_force_rebuilds_everything(library, tmp_path):
+    root, styles = library
+    run(root, styles, tmp_path)
+    assert len(run(root, styles, tmp_path, force=True)) == 4
+
+
+def test_an_output_file_changed_by_hand_is_rebuilt(library, tmp_path):
+    root, styles = library
+    run(root, styles, tmp_path)
+    (tmp_path / "out" / "demo" / "demo-download.pdf").write_bytes(b"not a PDF")
+    assert run(root, styles, tmp_path) == [("demo", "download")]
+
+
+def test_parallel_builds_give_the_same_files(library, tmp_path):
+    root, styles = library
+    one = build(BuildRequest(root=root, output=tmp_path / "one", styles=styles, variants=ALL, jobs=1))
+    two = build(BuildRequest(root=root, output=tmp_path / "two", styles=styles, variants=ALL, jobs=2))
+    assert len(one.built) == len(two.built) == 8
+    for path in (tmp_path / "one").rglob("*.pdf"):
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()

@@ -1,0 +1,57 @@
+"""Watch mode's rebuild rounds, driven directly: no file-system events, no sleeping."""
+
+from __future__ import annotations
+
+from booklet.build import BuildRequest
+from booklet.watch import Watcher
+
+
+def make_watcher(root, tmp_path):
+    lines: list[str] = []
+    request = BuildRequest(root=root, output=tmp_path / "out", variants=("download", "large-print"))
+    return Watcher(request, lines.append), lines
+
+
+def test_a_saved_edit_rebuilds_and_replaces_the_pdf(sources, tmp_path):
+    root = sources()
+    watcher, lines = make_watcher(root, tmp_path)
+    first = watcher.rebuild()
+    assert first.ok and len(first.written) == 2
+    pdf = tmp_path / "out" / "demo" / "demo-download.pdf"
+    before = pdf.read_bytes()
+    (root / "demo" / "one.md").write_text("---\ntitle: The first section\n---\n\nSome changed words.\n")
+    second = watcher.rebuild([root / "demo" / "one.md"])
+    assert second.ok
+    assert [p.name for p in second.written] == ["demo-download.pdf", "demo-large-print.pdf"]  # download first
+    assert pdf.read_bytes() != before
+    assert not list(pdf.parent.glob(".*.tmp"))          # replaced whole, no half-written file left
+
+
+def test_a_round_with_nothing_changed_writes_nothing(sources, tmp_path):
+    watcher, _ = make_watcher(sources(), tmp_path)
+    watcher.rebuild()
+    assert watcher.rebuild().written == ()
+
+
+def test_a_mistake_is_reported_and_watching_goes_on(sources, tmp_path):
+    root = sources()
+    watcher, lines = make_watcher(root, tmp_path)
+    watcher.rebuild()
+    pdf = tmp_path / "out" / "demo" / "demo-download.pdf"
+    before = pdf.read_bytes()
+    (root / "demo" / "two.md").write_text("---\ntitle: Two\n---\n\n::: contact nobody\n")
+    broken = watcher.rebuild([root / "demo" / "two.md"])
+    assert not broken.ok
+    assert any("demo/two.md:5: error:" in line and "nobody" in line for line in lines), lines
+    assert pdf.read_bytes() == before                    # the last good PDF stays
+    (root / "demo" / "two.md").write_text("---\ntitle: Two\n---\n\nFixed.\n")
+    assert watcher.rebuild([root / "demo" / "two.md"]).ok
+    assert pdf.read_bytes() != before
+
+
+def test_output_and_editor_temporary_files_are_ignored(sources, tmp_path):
+    root = sources()
+    watcher, _ = make_watcher(root, tmp_path)
+    changed = [tmp_path / "out" / "demo" / "demo-download.pdf", root / "demo" / ".one.md.swp",
+               root / "demo" / "one.md~", root / "demo" / "one.md"]
+    assert watcher.relevant(changed) == [root / "demo" / "one.md"]
