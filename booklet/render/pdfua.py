@@ -39,8 +39,9 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
             # <img alt=""> is HTML's decorative image; WeasyPrint makes it a Figure
             # without /Alt, which PDF/UA forbids. (booklet.markdown rejects a missing alt.)
             artifacts[key] = Dictionary(Type=Name.Layout)
+    pages = _page_numbers(pdf)
     for elem in _walk_elements(pdf.Root.StructTreeRoot):
-        keys = _mcid_keys(pdf, elem)
+        keys = _mcid_keys(pages, elem)
         if len(keys) > 1 and all(LEADER.fullmatch(texts.get(k, "")) for k in keys):
             # leader('.') draws each dot as its own text box, so the contents
             # would read out "dot dot dot"; they are layout, not content.
@@ -103,25 +104,29 @@ def _reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
     return {elem.objgen for elem in _walk_elements(pdf.Root.StructTreeRoot)}
 
 
-def _page_index(pdf: pikepdf.Pdf, page_ref) -> int:
-    return pdf.pages.index(pikepdf.Page(page_ref))
+def _page_numbers(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
+    """Page object -> page index, made once: looking each page up in the page list is quadratic."""
+    return {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
 
 
-def _mcid_keys(pdf: pikepdf.Pdf, elem: Dictionary) -> list[tuple[int, int]]:
+def _mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary) -> list[tuple[int, int]]:
     """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries."""
     keys = []
     for kid in _kids(elem):
         if isinstance(kid, int):
-            keys.append((_page_index(pdf, elem.Pg), int(kid)))
+            keys.append((pages[elem.Pg.objgen], int(kid)))
         elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
-            keys.append((_page_index(pdf, kid.get("/Pg", elem.get("/Pg"))), int(kid.MCID)))
+            keys.append((pages[kid.get("/Pg", elem.get("/Pg")).objgen], int(kid.MCID)))
     return keys
 
 
 def _mark_as_artifacts(pdf: pikepdf.Pdf, artifacts: dict[tuple[int, int], Dictionary]) -> None:
     """Turn each `/Tag <</MCID n>> BDC` into `/Artifact <</Type ...>> BDC`, keeping what it draws."""
+    by_page: dict[int, dict[int, Dictionary]] = {}
+    for (index, mcid), props in artifacts.items():
+        by_page.setdefault(index, {})[mcid] = props
     for index, page in enumerate(pdf.pages):
-        wanted = {mcid: props for (i, mcid), props in artifacts.items() if i == index}
+        wanted = by_page.get(index)
         if not wanted:
             continue
         instructions = []
@@ -233,19 +238,21 @@ def _move_kids(pdf, tree, source: Dictionary, target: Dictionary, into: list | N
 def _describe_links(pdf: pikepdf.Pdf, texts: dict[tuple[int, int], str]) -> None:
     """Give each link annotation its visible text as /Contents (7.18.5); WeasyPrint
     writes the raw target there, which reads as "sec-1" or "tel:+353..."."""
+    pages = _page_numbers(pdf)
     for elem in _walk_elements(pdf.Root.StructTreeRoot):
         if elem.get("/S") != Name.Link:
             continue
-        text = " ".join(" ".join(texts.get(k, "") for k in _all_mcid_keys(pdf, elem)).split())
+        text = " ".join(" ".join(texts.get(k, "") for k in _all_mcid_keys(pages, elem)).split())
         for kid in _kids(elem):
             if text and isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
                 kid.Obj.Contents = String(text)
 
 
-def _all_mcid_keys(pdf, elem) -> list[tuple[int, int]]:
+def _all_mcid_keys(pages, elem) -> list[tuple[int, int]]:
     keys = []
     for kid in _kids(elem):
-        keys += _all_mcid_keys(pdf, kid) if _is_element(kid) else _mcid_keys(pdf, Dictionary(K=Array([kid]), Pg=elem.get("/Pg")))
+        keys += _all_mcid_keys(pages, kid) if _is_element(kid) else _mcid_keys(pages, Dictionary(K=Array([kid]),
+                                                                                               Pg=elem.get("/Pg")))
     return keys
 
 
