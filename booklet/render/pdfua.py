@@ -28,7 +28,14 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     if "/StructTreeRoot" not in pdf.Root:
         raise ValueError("the PDF is not tagged: render it with pdf_variant='pdf/ua-1'")
     owners, reachable = _owners(pdf), _reachable(pdf)
-    texts = mcid_text(pdf)
+    pages = _page_numbers(pdf)
+    # Only the text of links and of runs that may be leader dots is needed: decode no more.
+    wanted = set()
+    for elem in _walk_elements(pdf.Root.StructTreeRoot):
+        keys = _all_mcid_keys(pages, elem) if elem.get("/S") == Name.Link else _mcid_keys(pages, elem)
+        if elem.get("/S") == Name.Link or len(keys) > 1:
+            wanted.update(keys)
+    texts = mcid_text(pdf, wanted)
     artifacts: dict[tuple[int, int], Dictionary] = {}
     for key, elem in owners.items():
         if elem.objgen not in reachable:
@@ -39,7 +46,6 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
             # <img alt=""> is HTML's decorative image; WeasyPrint makes it a Figure
             # without /Alt, which PDF/UA forbids. (booklet.markdown rejects a missing alt.)
             artifacts[key] = Dictionary(Type=Name.Layout)
-    pages = _page_numbers(pdf)
     for elem in _walk_elements(pdf.Root.StructTreeRoot):
         keys = _mcid_keys(pages, elem)
         if len(keys) > 1 and all(LEADER.fullmatch(texts.get(k, "")) for k in keys):
@@ -289,16 +295,19 @@ def stamp_artifact_overlay(pdf: pikepdf.Pdf, stamp: pikepdf.Pdf, *, underneath: 
 # text tied to the marked content it is drawn in, which pypdfium2's page text is not;
 # tests cross-check the two.
 
-def marked_content(pdf: pikepdf.Pdf) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
+def marked_content(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None
+                   ) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
     """Yield (page index, open marks, operator, decoded text or "") for every operator drawn,
-    following Form XObjects with the marks open where they are drawn."""
+    following Form XObjects with the marks open where they are drawn. With `wanted`, text is
+    decoded only inside those (page index, MCID) sequences."""
     serial = iter(range(1 << 62))
     cmaps: dict = {}          # one decoder per font for the whole document: pages share fonts
     for index, page in enumerate(pdf.pages):
-        yield from _operators(index, page.obj, page.obj.get("/Resources", Dictionary()), (), serial, cmaps)
+        yield from _operators(index, page.obj, page.obj.get("/Resources", Dictionary()), (), serial, cmaps,
+                              wanted)
 
 
-def _operators(index, stream, resources, marks, serial, cmaps, depth=0):
+def _operators(index, stream, resources, marks, serial, cmaps, wanted=None, depth=0):
     stack, font = [], None
     for operands, operator in pikepdf.parse_content_stream(stream):
         op = str(operator)
@@ -317,9 +326,10 @@ def _operators(index, stream, resources, marks, serial, cmaps, depth=0):
             xobject = resources.XObject[operands[0]]
             if xobject.get("/Subtype") == Name.Form:
                 yield from _operators(index, xobject, xobject.get("/Resources", resources), marks, serial, cmaps,
-                                     depth + 1)
+                                     wanted, depth + 1)
         text = ""
-        if op in TEXT_OPERATORS and font is not None:
+        if op in TEXT_OPERATORS and font is not None and (wanted is None or (index, next(
+                (m.mcid for m in reversed(marks) if m.mcid is not None), None)) in wanted):
             key = font.objgen if font.is_indirect else id(font)
             if key not in cmaps:
                 cmaps[key] = _decoder(font)
@@ -352,10 +362,11 @@ def _decoder(font: Dictionary):
                                 for i in range(0, len(data), width))
 
 
-def mcid_text(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
-    """Text drawn in each tagged marked-content sequence, keyed by (page index, MCID)."""
+def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], str]:
+    """Text drawn in each tagged marked-content sequence (or just the `wanted` ones), keyed by
+    (page index, MCID)."""
     texts: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf):
+    for index, marks, _, text in marked_content(pdf, wanted):
         mcid = next((m.mcid for m in reversed(marks) if m.mcid is not None), None)
         if text and mcid is not None:
             texts[index, mcid] = texts.get((index, mcid), "") + text
