@@ -68,13 +68,14 @@ def build(request: BuildRequest) -> BuildResult:
 
     # Loaded here, not above: a build with nothing to do never needs them.
     from booklet.check import gate_build
-    from booklet.parallel import Job, run_jobs
+    from booklet.parallel import Job, ThemeJob, run_jobs
     from booklet.sources.library import read_library
     library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
     # The rules of `booklet check` that need no PDF; errors stop here, before anything is rendered.
+    remember = request.output / CACHE_FOLDER
     warnings = [*warnings, *gate_build(library, styles=request.styles, check=request.check,
                                        allow_overdue=request.allow_overdue, today=request.today,
-                                       remember=request.output / CACHE_FOLDER)]
+                                       remember=remember, theme=request.eager)]
 
     cache, memo = BuildCache(request.output), {}
     built, jobs, keys = [], [], {}
@@ -102,6 +103,9 @@ def build(request: BuildRequest) -> BuildResult:
     failures, pending, entries = [], [], {}
 
     def finished(outcome) -> None:
+        if isinstance(outcome.job, ThemeJob):
+            theme.extend(outcome.problems)
+            return
         manifest = outcome.job.manifest
         if outcome.refused:
             failures.append(Problem(manifest.folder / "booklet.yml", 1,
@@ -130,7 +134,14 @@ def build(request: BuildRequest) -> BuildResult:
     fresh, total = len(built), sum(len(job.variants) for job in jobs)
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
     order = sorted(jobs, key=_first_variant) if request.eager else sorted(jobs, key=_weight, reverse=True)
+    # The theme's contrast (a check, like those above) is measured beside the rendering, not
+    # before it; like them, its errors stop the build before anything is written.
+    theme: list[Problem] = []
+    if request.check and not request.eager:      # eager (watch) builds measured it above, first
+        order.append(ThemeJob(request.styles, remember))
     run_jobs(order, request.jobs, finished)
+    failures.extend(p for p in theme if p.severity == "error")
+    warnings.extend(p for p in theme if p.severity != "error")
     if request.strict and any(w.severity == "warning" for w in warnings):
         failures.extend(Problem(w.path, w.line, w.message + " (--strict makes this an error)")
                         for w in warnings)

@@ -23,20 +23,35 @@ class Job:
 
 
 @dataclass(frozen=True)
+class ThemeJob:
+    """The contrast of the house style, measured on a specimen: independent of every booklet,
+    so it runs beside them rather than before them."""
+
+    styles: object
+    remember: object
+
+
+@dataclass(frozen=True)
 class Outcome:
-    job: Job
+    job: Job | ThemeJob
     produced: tuple = ()                  # of booklet.render.produce.Produced
     refused: tuple[str, str] | None = None   # (url, reason) when a resource was refused
     seconds: float = 0.0
+    problems: tuple = ()                  # a ThemeJob's findings
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_job(job: Job) -> Outcome:
+def run_job(job: Job | ThemeJob) -> Outcome:
     """Render one job in this process (a worker's entry point, so it lives at module level)."""
     import time
+    if isinstance(job, ThemeJob):
+        from booklet.check.run import theme_problems
+        started = time.perf_counter()
+        return Outcome(job, problems=tuple(theme_problems(job.styles, job.remember)),
+                       seconds=time.perf_counter() - started)
     from booklet.render.fetcher import RefusedResource
     from booklet.render.produce import Setting, produce
     started = time.perf_counter()
@@ -47,7 +62,7 @@ def run_job(job: Job) -> Outcome:
     return Outcome(job, tuple(produced), seconds=time.perf_counter() - started)
 
 
-def run_jobs(jobs: list[Job], workers: int, done: Callable[[Outcome], None]) -> list[Outcome]:
+def run_jobs(jobs: list[Job | ThemeJob], workers: int, done: Callable[[Outcome], None]) -> list[Outcome]:
     """Every job's outcome, in the order given; `done` hears of each as soon as it is ready."""
     if workers <= 1 or len(jobs) <= 1:
         outcomes = []
