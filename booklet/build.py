@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from typing import Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
+from booklet.files import write_atomically
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
@@ -83,24 +82,18 @@ def build(request: BuildRequest) -> BuildResult:
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
         stale = []
         for name in names:
-            keys[manifest.slug, name] = key_of(booklet_inputs(manifest.folder, request.root, request.styles, name),
-                                               memo)
-            entry = None if request.force else cache.fresh_entry(
-                manifest.slug, name, keys[manifest.slug, name], request.output / manifest.slug)
-            if entry is None:
+            keys[manifest.slug, name], done, replayed = _recorded(request, cache, memo, manifest.folder, name)
+            if done is None:
                 stale.append(name)
                 continue
-            target = request.output / manifest.slug / f"{manifest.slug}-{name}.pdf"
-            built.append(Built(manifest.slug, name, target, 0.0, entry.get("pages", 0), fresh=True))
-            warnings.extend(Problem(Path(p), line, message, severity="warning") for p, line, message
-                            in entry.get("warnings", []))
+            built.append(done)
+            warnings.extend(replayed)
         jobs += [Job(manifest, library.organisation, group, request.root, request.styles)
                  for group in _job_groups(stale)]
 
     if request.strict and warnings:
-        raise ContentError([Problem(w.path, w.line, w.message + " (--strict makes this an error)")
-                            for w in warnings])
-    failures, pending, entries = [], [], {}
+        raise ContentError(_as_errors(warnings))
+    failures, pending = [], []
 
     def finished(outcome) -> None:
         if isinstance(outcome.job, ThemeJob):
@@ -120,7 +113,7 @@ def build(request: BuildRequest) -> BuildResult:
             found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
             warnings.extend(found)
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
-                                 warnings=[(str(w.path), w.line, w.message) for w in found])
+                                 warnings=[w.as_row() for w in found])
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
             built.append(Built(manifest.slug, item.variant, folder / f"{manifest.slug}-{item.variant}.pdf",
                                outcome.seconds / max(1, len(outcome.job.variants)), item.pages))
@@ -143,17 +136,19 @@ def build(request: BuildRequest) -> BuildResult:
     failures.extend(p for p in theme if p.severity == "error")
     warnings.extend(p for p in theme if p.severity != "error")
     if request.strict and any(w.severity == "warning" for w in warnings):
-        failures.extend(Problem(w.path, w.line, w.message + " (--strict makes this an error)")
-                        for w in warnings)
+        failures.extend(_as_errors(warnings))
     if failures:
         raise ContentError(failures)
     # Nothing is written until every variant has rendered: a failed build changes no file.
     _write(pending, cache)
     key = _run_key(request, folders, keys)
     if key is not None:
-        cache.save_summary(key, _today(request).isoformat(), [[str(w.path), w.line, w.message, w.severity, w.rule]
-                                                             for w in warnings])
+        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings])
     return BuildResult(tuple(built), tuple(warnings))
+
+
+def _as_errors(warnings: list[Problem]) -> list[Problem]:
+    return [Problem(w.path, w.line, w.message + " (--strict makes this an error)") for w in warnings]
 
 
 def _today(request: BuildRequest) -> dt.date:
@@ -182,17 +177,26 @@ def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None
         if names is None:
             return None
         for name in [n for n in names if not request.variants or n in request.variants]:
-            keys[folder.name, name] = key_of(booklet_inputs(folder, request.root, request.styles, name), memo)
-            entry = cache.fresh_entry(folder.name, name, keys[folder.name, name], request.output / folder.name)
-            if entry is None:
+            keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name)
+            if done is None:
                 return None
-            built.append(Built(folder.name, name, request.output / folder.name / f"{folder.name}-{name}.pdf",
-                               0.0, entry.get("pages", 0), fresh=True))
+            built.append(done)
     if summary.get("key") != _run_key(request, folders, keys):
         return None
-    warnings = tuple(Problem(Path(p), line, message, severity, rule)
-                     for p, line, message, severity, rule in summary.get("warnings", []))
-    return BuildResult(tuple(built), warnings)
+    return BuildResult(tuple(built), tuple(Problem.from_row(row) for row in summary.get("warnings", [])))
+
+
+def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path, name: str
+              ) -> tuple[str, Built | None, list[Problem]]:
+    """The variant's key, and what the cache recorded for it (the result and the warnings it
+    found) if that is still true; None to rebuild."""
+    key = key_of(booklet_inputs(folder, request.root, request.styles, name), memo)
+    entry = None if request.force else cache.fresh_entry(folder.name, name, key, request.output / folder.name)
+    if entry is None:
+        return key, None, []
+    target = request.output / folder.name / f"{folder.name}-{name}.pdf"
+    return (key, Built(folder.name, name, target, 0.0, entry.get("pages", 0), fresh=True),
+            [Problem.from_row(row) for row in entry.get("warnings", [])])
 
 
 def _job_groups(names: list[str]) -> list[tuple[str, ...]]:
@@ -239,20 +243,3 @@ def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     return Problem(path, line, f"the picture '{name}' prints at {low.ppi} ppi at {low.width_mm:g} mm wide"
                    f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
                    " or show it smaller", severity="warning")
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write beside the target and rename over it, so a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes the file private (0600); a published PDF should be readable like any other.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

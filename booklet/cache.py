@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import booklet
+from booklet.files import write_atomically
 
 PACKAGE = Path(booklet.__file__).resolve().parent
 CACHE_FOLDER = ".booklet-cache"
@@ -127,11 +128,9 @@ class BuildCache:
             return {}
 
     def save_summary(self, key: str, day: str, warnings: list) -> None:
-        from booklet.build import write_atomically
         write_atomically(self.folder / "last-build.json",
                          json.dumps({"key": key, "day": day, "warnings": warnings}).encode())
 
     def save(self, slug: str, entries: dict) -> None:
-        from booklet.build import write_atomically
         merged = {**self._load(slug), **entries}
         write_atomically(self._file(slug), (json.dumps(merged, indent=1, sort_keys=True) + "\n").encode())

@@ -26,6 +26,15 @@ class Problem:
         where = f"{path}:{self.line}" if self.line > 0 else f"{path}"
         return f"{where}: {self.severity}: {self.message}" + (f" [{self.rule}]" if self.rule else "")
 
+    def as_row(self) -> list:
+        """A JSON-ready row, for the build cache to replay the problem later."""
+        return [str(self.path), self.line, self.message, self.severity, self.rule]
+
+    @classmethod
+    def from_row(cls, row: list) -> "Problem":
+        path, line, message, severity, rule = row
+        return cls(Path(path), line, message, severity, rule)
+
 
 @dataclass
 class Problems:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import booklet
+from booklet.cache import Inputs, key_of, tool_files
+from booklet.files import write_atomically
 from booklet.check.plain import section_readability
 from booklet.check.readability import Readability
 from booklet.check.reading import library_subjects, read_subjects
@@ -82,28 +83,19 @@ def booklet_problems(subject: Subject, only: tuple[str, ...] = (), skip: tuple[s
 def theme_problems(styles: Path, remember: Path | None = None) -> list[Problem]:
     """Contrast of the house style. Laying out the specimen takes most of a second, so with
     `remember` (a folder) the answer is kept per content of the stylesheets, fonts and tool."""
+    record = None
+    if remember is not None:
+        files = sorted(styles.glob("*.css")) + sorted((styles / "fonts").glob("*")) + tool_files()
+        record = remember / f"contrast-{key_of(Inputs(tuple(files), 'contrast'), {})[:32]}.json"
+        try:
+            return [Problem.from_row(row) for row in json.loads(record.read_text())]
+        except (OSError, ValueError):
+            pass
+    from booklet.check.contrast import contrast      # loads WeasyPrint: only when it must measure
     rule = RULES["contrast"]
-
-    def contrast(folder):
-        from booklet.check.contrast import contrast as measure      # loads WeasyPrint: only when needed
-        return measure(folder)
-
-    if remember is None:
-        return [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles)]
-    from booklet.cache import tool_files
-    digest = hashlib.sha256()
-    for path in sorted(styles.glob("*.css")) + sorted((styles / "fonts").glob("*")) + tool_files():
-        digest.update(f"{path.name}\0".encode() + path.read_bytes())
-    record = remember / f"contrast-{digest.hexdigest()[:32]}.json"
-    try:
-        return [Problem(Path(p), line, message, severity, rule_id)
-                for p, line, message, severity, rule_id in json.loads(record.read_text())]
-    except (OSError, ValueError):
-        pass
     found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles)]
-    from booklet.build import write_atomically
-    write_atomically(record, json.dumps([[str(p.path), p.line, p.message, p.severity, p.rule]
-                                         for p in found]).encode())
+    if record is not None:
+        write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
     return found
 
 

@@ -57,7 +57,7 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     _prune_empty(pdf.Root.StructTreeRoot)
     _merge_links(pdf)
     _adopt_annotations(pdf)
-    _describe_links(pdf, texts)
+    _describe_links(pdf, texts, pages)
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)
 
@@ -241,10 +241,10 @@ def _move_kids(pdf, tree, source: Dictionary, target: Dictionary, into: list | N
         into.extend(moved)
 
 
-def _describe_links(pdf: pikepdf.Pdf, texts: dict[tuple[int, int], str]) -> None:
+def _describe_links(pdf: pikepdf.Pdf, texts: dict[tuple[int, int], str],
+                    pages: dict[tuple[int, int], int]) -> None:
     """Give each link annotation its visible text as /Contents (7.18.5); WeasyPrint
     writes the raw target there, which reads as "sec-1" or "tel:+353..."."""
-    pages = _page_numbers(pdf)
     for elem in _walk_elements(pdf.Root.StructTreeRoot):
         if elem.get("/S") != Name.Link:
             continue
