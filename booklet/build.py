@@ -16,7 +16,8 @@ from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
 
-STYLES = Path(__file__).resolve().parent.parent / "styles"
+# The house style (stylesheets, fonts, ICC profiles and their licences) ships inside the package.
+STYLES = Path(__file__).resolve().parent / "styles"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from booklet.model import Library
 from booklet.problems import ContentError, Problem
 from booklet.sources.library import booklet_folders
 
-STYLES = Path(booklet.__file__).resolve().parent.parent / "styles"
+STYLES = Path(booklet.__file__).resolve().parent / "styles"
 RANK = {"error": 0, "warning": 1, "note": 2}
 # A build measures pictures on its laid-out pages (booklet/render/resolution.py), more exactly
 # than the sources allow, so its gate leaves this rule to it rather than warn twice.

@@ -10,7 +10,7 @@ from booklet.check.contrast import contrast, ratio
 from booklet.check.stylesheets import parse_colour
 from tests.conftest import PROJECT
 
-STYLES = PROJECT / "styles"
+STYLES = PROJECT / "booklet" / "styles"
 
 
 def copy_styles(tmp_path, old: str, new: str):

@@ -10,7 +10,7 @@ from tests.conftest import PROJECT
 
 
 def test_the_text_block_comes_from_the_house_style():
-    width, height = page_geometry(PROJECT / "styles")
+    width, height = page_geometry(PROJECT / "booklet" / "styles")
     assert width == pytest.approx(148 - 14 - 14)      # A5 less the @page side margins of booklet.css
     assert height == pytest.approx(95)
 

@@ -22,7 +22,7 @@ def test_the_sample_large_print_body_text_is_at_least_16_pt(sample_outputs):
 
 def test_small_body_text_in_a_built_pdf_is_an_error(sources, tmp_path):
     styles = tmp_path / "styles"
-    shutil.copytree(PROJECT / "styles", styles)
+    shutil.copytree(PROJECT / "booklet" / "styles", styles)
     css = (styles / "booklet.css").read_text()
     (styles / "booklet.css").write_text(css.replace("  font-size: 12pt;\n  line-height: 1.5;",
                                                     "  font-size: 10pt;\n  line-height: 1.5;", 1))

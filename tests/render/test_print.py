@@ -17,7 +17,7 @@ from booklet.problems import ContentError
 from tests.conftest import MANIFEST, PROJECT, SAMPLE_SLUG
 from tests.pdfread import cmyk_colours, fill_colours_of_text, mm, page_texts, rgb_uses
 
-HOUSE_PROFILE = PROJECT / "styles" / "icc" / "ISOcoated_v2_300_bas.icc"
+HOUSE_PROFILE = PROJECT / "booklet" / "styles" / "icc" / "ISOcoated_v2_300_bas.icc"
 
 
 @pytest.fixture(scope="module")
