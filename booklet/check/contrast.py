@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cssselect2
-import weasyprint
+from booklet.render.engine import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError

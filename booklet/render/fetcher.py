@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from booklet.render.engine import weasyprint  # noqa: F401  (first: loads WeasyPrint without its library search)
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 mimetypes.add_type("image/svg+xml", ".svg")

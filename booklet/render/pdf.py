@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 from pathlib import Path
 from typing import Callable
 
 import pikepdf
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
 
+from booklet.render.engine import reproducible_fonts, weasyprint
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
-
-# fontTools stamps each font subset's 'head' table with the clock unless this is set;
-# a fixed value keeps the same sources giving byte-identical PDFs.
-os.environ["SOURCE_DATE_EPOCH"] = "0"
+from weasyprint.text.fonts import FontConfiguration
 
 DRAFT_STAMP_HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>
 @page {{ size: {width} {height}; margin: 0 }}
@@ -63,7 +58,8 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
 def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
               context: FinishContext) -> bytes:
     """Write the laid-out pages as PDF, then finish them for the variant's standard."""
-    raw = rendered.write_pdf(pdf_variant=pdf_variant)
+    with reproducible_fonts():
+        raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:
         raise rendered.booklet_fetcher.refused[0]
     return finish_pdf(raw, finish=finish, context=context)
@@ -94,4 +90,5 @@ def render_draft_stamp(text: str, *, language: str, size_mm: tuple[float, float]
     fonts = FontConfiguration()
     css = weasyprint.CSS(filename=styles / "fonts.css", url_fetcher=fetcher, font_config=fonts)
     html = DRAFT_STAMP_HTML.format(lang=language, text=text, colour=STAMP_OPAQUE if opaque else STAMP_TRANSLUCENT, width=f"{size_mm[0]}mm", height=f"{size_mm[1]}mm")
-    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=fonts)
+    with reproducible_fonts():
+        return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=fonts)
