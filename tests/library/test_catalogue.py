@@ -6,7 +6,6 @@ import hashlib
 import json
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pikepdf
