@@ -96,6 +96,7 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
     entries = tuple(_entry(output, m, previous) for m in chosen)
     register = review_rows(tuple(chosen), today=today or dt.date.today()) if drafts else ()
     files = {output / e.thumbnail_href: e.thumbnail.png for e in entries}
+    files.update({output / name: path.read_bytes() for name, path in palette.font_files().items()})
     files[output / "catalogue.json"] = catalogue_json(shelf, entries, drafts)
     files[output / "index.html"] = render_page(shelf.organisation, entries, register=register, drafts=drafts,
                                                palette=palette).encode("utf-8")

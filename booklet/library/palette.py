@@ -1,8 +1,11 @@
-"""The catalogue page's colours in one place: the house style's screen colours, until a publisher theme supplies them."""
+"""The catalogue page's colours and typeface in one place: the house style's, until a publisher theme supplies them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+FONTS = Path(__file__).resolve().parent.parent / "styles" / "fonts"
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,14 @@ class Palette:
     paper: str = "#ffffff"        # page background, and text on the brand band
     warning: str = "#8a4b00"      # overdue / due-soon words: 6.6:1 on white, 5.8:1 on the tint
     rule: str = "#8c8c8c"         # borders only, never text
+    font_family: str = "Atkinson Hyperlegible"
+    font_regular: Path = FONTS / "AtkinsonHyperlegible-Regular.ttf"
+    font_bold: Path = FONTS / "AtkinsonHyperlegible-Bold.ttf"
+    font_licence: Path = FONTS / "OFL.txt"     # a font is published only with its licence
+
+    def font_files(self) -> dict[str, Path]:
+        """What the page needs beside it, by the name it links: fonts/<file name>."""
+        return {f"fonts/{path.name}": path for path in (self.font_regular, self.font_bold, self.font_licence)}
 
 
 HOUSE = Palette()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -75,7 +76,10 @@ def test_the_page_links_resolve_to_the_files_and_say_what_they_are(catalogue):
     local = [t for t in page.targets if not urlsplit(t).scheme and not t.startswith("#")]
     assert sorted(local) == sorted(["alpha/alpha-cover.png", "alpha/alpha-download.pdf", "alpha/alpha-print.pdf",
                                     "beta/beta-cover.png", "beta/beta-download.pdf", "beta/beta-print.pdf"])
-    assert all((output / unquote(t)).is_file() for t in local)
+    fonts = re.findall(r'url\("([^"]+)"\)', html)
+    assert fonts == ["fonts/AtkinsonHyperlegible-Regular.ttf", "fonts/AtkinsonHyperlegible-Bold.ttf"]
+    assert all((output / unquote(t)).is_file() for t in local + fonts)
+    assert (output / "fonts" / "OFL.txt").is_file()
     assert all(alt and alt.startswith("Cover of the booklet") for alt in page.alts)
     assert page.scripts == 0
     data = json.loads((output / "catalogue.json").read_text())
