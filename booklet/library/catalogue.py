@@ -52,6 +52,7 @@ class Outcome:
     written: tuple[Path, ...]       # files whose bytes changed
     entries: int
     problems: tuple[Problem, ...]   # warnings (a PDF older than its sources)
+    drafts_left_out: int = 0
 
 
 class NotBuilt(Exception):
@@ -105,7 +106,8 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
         if not path.is_file() or path.read_bytes() != data:
             write_atomically(path, data)
             written.append(path)
-    return Outcome(tuple(written), len(entries), tuple(stale))
+    left_out = 0 if drafts else sum(m.draft for m in shelf.manifests)
+    return Outcome(tuple(written), len(entries), tuple(stale), left_out)
 
 
 def _fresh(root: Path, output: Path, manifest: Manifest, variant: str) -> bool:

@@ -44,11 +44,14 @@ def catalogue(sources: Path, output: Path, drafts: bool, today: dt.date | None) 
         sys.exit(1)
     _report(outcome.problems)
     index = output / "index.html"
+    listed = f"{outcome.entries} booklet{'s' * (outcome.entries != 1)}"
+    if outcome.drafts_left_out:
+        listed += f"; {outcome.drafts_left_out} draft{'s' * (outcome.drafts_left_out != 1)} left out (--drafts lists them)"
     if not outcome.written:
-        click.echo(f"up to date {index} ({outcome.entries} booklet{'s' * (outcome.entries != 1)})")
+        click.echo(f"up to date {index} ({listed})")
         return
-    click.echo(f"wrote {index} and catalogue.json ({outcome.entries} booklet{'s' * (outcome.entries != 1)},"
-               f" {len(outcome.written)} file{'s' * (len(outcome.written) != 1)} changed)")
+    changed = len(outcome.written)
+    click.echo(f"wrote {index} and catalogue.json ({listed}; {changed} file{'s' * (changed != 1)} changed)")
 
 
 def _build_command(sources: Path, output: Path) -> str:

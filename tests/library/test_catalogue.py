@@ -113,8 +113,10 @@ def test_a_changed_pdf_changes_its_facts(catalogue, tmp_path):
     with pikepdf.open(print_pdf, allow_overwriting_input=True) as pdf:
         del pdf.pages[-1]
         pdf.save(print_pdf)
+    cover = (changed / "beta" / "beta-cover.png").stat().st_mtime_ns
     result = run("catalogue", "--sources", str(root), "--output", str(changed))
-    assert "changed" in result.output
+    assert "(2 booklets; 1 draft left out (--drafts lists them); 2 files changed)" in result.output
+    assert (changed / "beta" / "beta-cover.png").stat().st_mtime_ns == cover     # its download PDF is the same
     entry = json.loads((changed / "catalogue.json").read_text())["booklets"][0]["files"][1]
     assert entry["size"] == print_pdf.stat().st_size
     assert "made from older sources" in result.output         # the build cache no longer vouches for it

@@ -92,3 +92,13 @@ def test_the_download_shows_a_live_link_instead(output):
         uris = [str(a.A.URI) for a in page.get("/Annots", []) if "/A" in a and "/URI" in a.A]
         assert ALPHA_ONLINE in uris
         assert qr_paths(page) == []
+
+
+def test_a_wrong_qr_setting_is_an_error_at_its_line(sources):
+    from booklet.problems import ContentError
+    from booklet.sources.library import read_library
+    from tests.conftest import MANIFEST
+    root = sources(demo__booklet_yml=MANIFEST + "online: https://www.example.org/demo\nprint:\n  qr: sometimes\n")   # line 18
+    with pytest.raises(ContentError) as raised:
+        read_library(root, [root / "demo"], variants=("print",))
+    assert [(p.line, p.message) for p in raised.value.problems] == [(18, "'qr' should be true or false")]
