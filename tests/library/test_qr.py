@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import page as page_validator
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
@@ -92,6 +93,8 @@ def test_the_download_shows_a_live_link_instead(output):
         uris = [str(a.A.URI) for a in page.get("/Annots", []) if "/A" in a and "/URI" in a.A]
         assert ALPHA_ONLINE in uris
         assert qr_paths(page) == []
+    report = page_validator.validate_pdf(str(output / "alpha" / "alpha-download.pdf"), profile="ua1")
+    assert report.is_compliant, [f"{f.rule_id}: {f.message}" for f in report.failures]
 
 
 def test_a_wrong_qr_setting_is_an_error_at_its_line(sources):
