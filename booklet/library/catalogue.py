@@ -19,12 +19,13 @@ from booklet.library.thumbnails import Thumbnail, cover_thumbnail, page_count
 from booklet.model import Manifest
 from booklet.problems import Problem
 
-VARIANT_LABELS = {      # what a reader needs to choose a file; the size and pages are added
+VARIANT_LABELS = {      # what a reader needs to choose a file, in the order listed; the size and pages are added
     "download": ("Download", "PDF, A5"),
     "large-print": ("Large print", "PDF, A4"),
-    "print": ("Print-shop file", "PDF/X, A5 with bleed and crop marks"),
     "handout": ("Handout to print and fold", "PDF, A4 landscape, print double-sided"),
+    "print": ("Print-shop file", "PDF/X, A5 with bleed and crop marks"),
 }
+LISTED_ORDER = tuple(VARIANT_LABELS)
 
 
 @dataclass(frozen=True)
@@ -76,17 +77,17 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
     `today` dates the register shown with --drafts; the public page shows no date of making, so
     the same PDFs give the same page. `command` is how to build one booklet, shown when a PDF is missing."""
     chosen = sorted((m for m in shelf.manifests if drafts or not m.draft), key=lambda m: (m.title.casefold(), m.slug))
-    missing, stale = [], []
+    missing, stale, memo = [], [], {}
     for manifest in chosen:
         for variant in manifest.variants:
             pdf = output / manifest.slug / f"{manifest.slug}-{variant}.pdf"
             if not pdf.is_file():
                 missing.append(Problem(pdf, 0, f"'{manifest.title}' has no {variant} PDF yet: run"
                                        f" `{command.format(slug=manifest.slug)}` first"))
-            elif not _fresh(shelf.root, output, manifest, variant):
-                stale.append(Problem(pdf, 0, f"this {variant} PDF was made from older sources; the catalogue"
-                                     f" lists it as it is (run `{command.format(slug=manifest.slug)}` to"
-                                     " update it)", "warning"))
+            elif not _fresh(shelf.root, output, manifest, variant, memo):
+                stale.append(Problem(pdf, 0, f"this {variant} PDF was made from other sources (or by another"
+                                     " version of booklet); the catalogue lists it as it is (run"
+                                     f" `{command.format(slug=manifest.slug)}` to update it)", "warning"))
         if "download" not in manifest.variants:
             missing.append(Problem(manifest.folder / "booklet.yml", 0, "the catalogue's cover picture is made from"
                                    " the download PDF: add download to 'variants:'"))
@@ -110,21 +111,24 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
     return Outcome(tuple(written), len(entries), tuple(stale), left_out)
 
 
-def _fresh(root: Path, output: Path, manifest: Manifest, variant: str) -> bool:
-    """The build cache's own test: the PDF was made from the sources as they are now."""
-    key = key_of(booklet_inputs(manifest.folder, root, STYLES, variant), {})
+def _fresh(root: Path, output: Path, manifest: Manifest, variant: str, memo: dict) -> bool:
+    """The build cache's own test: the PDF was made from the sources (and tool) as they are now."""
+    key = key_of(booklet_inputs(manifest.folder, root, STYLES, variant), memo)
     return BuildCache(output).fresh_entry(manifest.slug, variant, key, output / manifest.slug) is not None
 
 
 def _entry(output: Path, manifest: Manifest, previous: dict[str, dict]) -> Entry:
     facts = []
-    for variant in manifest.variants:
+    for variant in sorted(manifest.variants, key=lambda v: (LISTED_ORDER.index(v) if v in LISTED_ORDER else 99, v)):
         name = f"{manifest.slug}-{variant}.pdf"
         data = (output / manifest.slug / name).read_bytes()
         pages = page_count(output / manifest.slug / name)
         label, paper = VARIANT_LABELS.get(variant, (variant.capitalize(), "PDF"))
+        count = f"{pages} page{'s' * (pages != 1)}"
+        if variant == "handout":          # two pages a sheet, printed on both sides
+            count += f", {(pages + 1) // 2} sheet{'s' * (pages > 2)}"
         facts.append(FileFacts(variant, f"{manifest.slug}/{name}", label,
-                               f"{paper}, {human_size(len(data))}, {pages} page{'s' * (pages != 1)}",
+                               f"{paper}, {human_size(len(data))}, {count}",
                                len(data), pages, hashlib.sha256(data).hexdigest()))
     download = next(f for f in facts if f.variant == "download")
     href = f"{manifest.slug}/{manifest.slug}-cover.png"

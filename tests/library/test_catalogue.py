@@ -119,7 +119,7 @@ def test_a_changed_pdf_changes_its_facts(catalogue, tmp_path):
     assert (changed / "beta" / "beta-cover.png").stat().st_mtime_ns == cover     # its download PDF is the same
     entry = json.loads((changed / "catalogue.json").read_text())["booklets"][0]["files"][1]
     assert entry["size"] == print_pdf.stat().st_size
-    assert "made from older sources" in result.output         # the build cache no longer vouches for it
+    assert "made from other sources" in result.output         # the build cache no longer vouches for it
 
 
 def test_drafts_adds_the_draft_and_the_register(catalogue, tmp_path):
