@@ -121,9 +121,13 @@ def test_the_probe_reports_what_it_finds(pages, tmp_path):
 
 def test_a_phone_needs_no_sideways_scrolling(pages, tmp_path):
     """WCAG 1.4.10 reflow: laid out 320 and 390 CSS px wide (in frames: a headless window is 500 px or more)."""
-    shutil.copy(pages["internal"], pages["public"].with_name("_internal.html"))   # beside the same files
-    found = reflow_widths(pages["public"].parent, {"public": "index.html", "internal": "_internal.html"},
-                          (320, 390), tmp_path / "profile")
+    internal = pages["public"].with_name("_internal.html")      # beside the same pictures and fonts
+    shutil.copy(pages["internal"], internal)
+    try:
+        found = reflow_widths(pages["public"].parent, {"public": "index.html", "internal": internal.name},
+                              (320, 390), tmp_path / "profile")
+    finally:
+        internal.unlink()
     assert found == {f"{name} {w}": w for name in ("public", "internal") for w in (320, 390)}
 
 
