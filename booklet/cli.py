@@ -199,3 +199,42 @@ def watch_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     watch(request, click.echo, watched=(request.root, request.styles))
+
+
+@main.command("catalogue")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=Path("sources"),
+              show_default=True, help="The sources root: the folder holding _shared/ and one folder per booklet.")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="The built PDFs' folder; index.html and catalogue.json are written there.")
+@click.option("--drafts", is_flag=True,
+              help="An internal view: list drafts too, and the review register. Never publish it.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, hidden=True,
+              help="Date the register shown with --drafts as if today were this date (YYYY-MM-DD).")
+def catalogue_command(sources: Path, output: Path, drafts: bool, today) -> None:
+    """Write OUTPUT/index.html and catalogue.json: every approved booklet with its download links.
+
+    Run after `booklet build`. Each booklet gets a cover picture, its facts and a link to
+    each file (with its size and pages); catalogue.json adds each file's sha256 for a
+    website's content system. Links are relative: copy OUTPUT/ to a web server as it is.
+    Files are rewritten only when something they show changed.
+    """
+    from booklet.library.commands import catalogue
+    catalogue(sources, output, drafts, today.date() if today else None)
+
+
+@main.command("reviews")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=Path("sources"),
+              show_default=True, help="The sources root: the folder holding _shared/ and one folder per booklet.")
+@click.option("--format", "output_format", type=click.Choice(["text", "csv", "json"]), default="text",
+              show_default=True, help="text: a table (coloured on a terminal); csv: for a spreadsheet; json: for scripts.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Count days as if today were this date (YYYY-MM-DD).")
+@click.option("--within", type=click.IntRange(min=0), default=None, metavar="DAYS",
+              help="Mark reviews due within DAYS as due soon (default 90, as booklet check).")
+def reviews_command(sources: Path, output_format: str, today, within: int | None) -> None:
+    """The review register: every booklet by next review date, overdue and due-soon marked.
+
+    Exit status 1 when an approved booklet is overdue, so a scheduled job can alert someone.
+    """
+    from booklet.library.commands import reviews
+    reviews(sources, output_format, today.date() if today else None, within)

@@ -112,6 +112,7 @@ class PrintSettings:
     crop_marks: bool = True
     standard: str = "pdf/x-4"              # or pdf/x-1a
     profile: Path | None = None            # the printer's own CMYK ICC profile, if they sent one
+    qr: bool = True                        # a QR code to the `online:` address on the back cover
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from booklet.compose.phones import tel_uri
 from booklet.compose.strings import format_date, region_of, strings_for
 from booklet.compose.templates import environment, render_contact
+from booklet.library.qr import qr_data_uri
 from booklet.model import Manifest, Organisation
 
 
@@ -48,5 +49,7 @@ def compose_html(b: Manifest, org: Organisation, *, variant: str, pad_pages: int
         related=b.related,
         panels=[render_contact(org.contacts[c], b.language, region) for c in b.contacts],
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None,
+        # Paper cannot be clicked: the press file (and the handout made from it) prints a QR code.
+        online_qr=qr_data_uri(b.online) if b.online and variant == "print" and b.printing.qr else None,
     )
 

@@ -1,4 +1,4 @@
-"""Read the `print:` settings of a booklet.yml: bleed, crop marks, PDF/X standard and ICC profile."""
+"""Read the `print:` settings of a booklet.yml: bleed, crop marks, PDF/X standard, ICC profile and QR code."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from booklet.problems import Problems
 from booklet.sources.yamlnodes import Fields, scalar
 
 STANDARDS = ("pdf/x-4", "pdf/x-1a")
-PRINT_KEYS = ("bleed", "crop_marks", "standard", "profile")
+PRINT_KEYS = ("bleed", "crop_marks", "standard", "profile", "qr")
 MAX_BLEED_MM = 10.0
 
 
@@ -27,7 +27,8 @@ def read_print_settings(node: yaml.Node | None, *, line: int, folder: Path, root
         bleed_mm=_bleed(f, defaults.bleed_mm),
         crop_marks=f.flag("crop_marks", defaults.crop_marks),
         standard=f.choice("standard", STANDARDS) or defaults.standard,
-        profile=_profile(f, folder, root))
+        profile=_profile(f, folder, root),
+        qr=f.flag("qr", defaults.qr))
     f.finish(PRINT_KEYS)
     return settings
 

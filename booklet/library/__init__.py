@@ -1,0 +1,1 @@
+"""The publisher's library as a whole: its catalogue page, its review register and the QR code on printed copies."""

@@ -1,0 +1,182 @@
+"""Turn the library's manifests and built PDFs into the catalogue: index.html, catalogue.json and cover thumbnails."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from booklet.build import STYLES
+from booklet.cache import BuildCache, booklet_inputs, key_of
+from booklet.files import write_atomically
+from booklet.library.page import render_page
+from booklet.library.palette import HOUSE, Palette
+from booklet.library.register import review_rows
+from booklet.library.shelf import Shelf
+from booklet.library.thumbnails import Thumbnail, cover_thumbnail, page_count
+from booklet.model import Manifest
+from booklet.problems import Problem
+
+VARIANT_LABELS = {      # what a reader needs to choose a file, in the order listed; the size and pages are added
+    "download": ("Download", "PDF, A5"),
+    "large-print": ("Large print", "PDF, A4"),
+    "handout": ("Handout to print and fold", "PDF, A4 landscape, print double-sided"),
+    "print": ("Print-shop file", "PDF/X, A5 with bleed and crop marks"),
+}
+LISTED_ORDER = tuple(VARIANT_LABELS)
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    variant: str
+    href: str                 # relative to index.html
+    label: str                # "Download"
+    details: str              # "PDF, A5, 78 KB, 28 pages"
+    size: int
+    pages: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    manifest: Manifest
+    files: tuple[FileFacts, ...]
+    thumbnail_href: str
+    thumbnail: Thumbnail
+    thumbnail_source: str     # sha256 of the download PDF the thumbnail was rendered from
+
+
+@dataclass(frozen=True)
+class Outcome:
+    written: tuple[Path, ...]       # files whose bytes changed
+    entries: int
+    problems: tuple[Problem, ...]   # warnings (a PDF older than its sources)
+    drafts_left_out: int = 0
+
+
+class NotBuilt(Exception):
+    """Some booklet's PDFs are missing: the catalogue would link to nothing."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = tuple(problems)
+
+
+def human_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: dt.date | None = None,
+                   palette: Palette = HOUSE, command: str = "booklet build sources/{slug}") -> Outcome:
+    """Write index.html, catalogue.json and one cover PNG a booklet into `output`, only where bytes change.
+
+    `today` dates the register shown with --drafts; the public page shows no date of making, so
+    the same PDFs give the same page. `command` is how to build one booklet, shown when a PDF is missing."""
+    chosen = sorted((m for m in shelf.manifests if drafts or not m.draft), key=lambda m: (m.title.casefold(), m.slug))
+    missing, stale, memo = [], [], {}
+    for manifest in chosen:
+        for variant in manifest.variants:
+            pdf = output / manifest.slug / f"{manifest.slug}-{variant}.pdf"
+            if not pdf.is_file():
+                missing.append(Problem(pdf, 0, f"'{manifest.title}' has no {variant} PDF yet: run"
+                                       f" `{command.format(slug=manifest.slug)}` first"))
+            elif not _fresh(shelf.root, output, manifest, variant, memo):
+                stale.append(Problem(pdf, 0, f"this {variant} PDF was made from other sources (or by another"
+                                     " version of booklet); the catalogue lists it as it is (run"
+                                     f" `{command.format(slug=manifest.slug)}` to update it)", "warning"))
+        if "download" not in manifest.variants:
+            missing.append(Problem(manifest.folder / "booklet.yml", 0, "the catalogue's cover picture is made from"
+                                   " the download PDF: add download to 'variants:'"))
+    if missing:
+        raise NotBuilt(missing)
+
+    previous = _previous_thumbnails(output / "catalogue.json")
+    entries = tuple(_entry(output, m, previous) for m in chosen)
+    register = review_rows(tuple(chosen), today=today or dt.date.today()) if drafts else ()
+    files = {output / e.thumbnail_href: e.thumbnail.png for e in entries}
+    files.update({output / name: path.read_bytes() for name, path in palette.font_files().items()})
+    files[output / "catalogue.json"] = catalogue_json(shelf, entries, drafts)
+    files[output / "index.html"] = render_page(shelf.organisation, entries, register=register, drafts=drafts,
+                                               palette=palette).encode("utf-8")
+    written = []
+    for path, data in files.items():
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomically(path, data)
+            written.append(path)
+    left_out = 0 if drafts else sum(m.draft for m in shelf.manifests)
+    return Outcome(tuple(written), len(entries), tuple(stale), left_out)
+
+
+def _fresh(root: Path, output: Path, manifest: Manifest, variant: str, memo: dict) -> bool:
+    """The build cache's own test: the PDF was made from the sources (and tool) as they are now."""
+    key = key_of(booklet_inputs(manifest.folder, root, STYLES, variant), memo)
+    return BuildCache(output).fresh_entry(manifest.slug, variant, key, output / manifest.slug) is not None
+
+
+def _entry(output: Path, manifest: Manifest, previous: dict[str, dict]) -> Entry:
+    facts = []
+    for variant in sorted(manifest.variants, key=lambda v: (LISTED_ORDER.index(v) if v in LISTED_ORDER else 99, v)):
+        name = f"{manifest.slug}-{variant}.pdf"
+        data = (output / manifest.slug / name).read_bytes()
+        pages = page_count(output / manifest.slug / name)
+        label, paper = VARIANT_LABELS.get(variant, (variant.capitalize(), "PDF"))
+        count = f"{pages} page{'s' * (pages != 1)}"
+        if variant == "handout":          # two pages a sheet, printed on both sides
+            count += f", {(pages + 1) // 2} sheet{'s' * (pages > 2)}"
+        facts.append(FileFacts(variant, f"{manifest.slug}/{name}", label,
+                               f"{paper}, {human_size(len(data))}, {count}",
+                               len(data), pages, hashlib.sha256(data).hexdigest()))
+    download = next(f for f in facts if f.variant == "download")
+    href = f"{manifest.slug}/{manifest.slug}-cover.png"
+    thumbnail = _reuse(output / href, previous.get(manifest.slug), download.sha256) \
+        or cover_thumbnail(output / download.href)
+    return Entry(manifest, tuple(facts), href, thumbnail, download.sha256)
+
+
+def _previous_thumbnails(path: Path) -> dict[str, dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {b["slug"]: b["thumbnail"] for b in data["booklets"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _reuse(png: Path, recorded: dict | None, source: str) -> Thumbnail | None:
+    """Rendering is the slow part: keep the last cover if it came from the same download PDF, untouched."""
+    if not recorded or recorded.get("made_from") != source or not png.is_file():
+        return None
+    data = png.read_bytes()
+    if hashlib.sha256(data).hexdigest() != recorded.get("sha256"):
+        return None
+    return Thumbnail(data, int(recorded["width"]), int(recorded["height"]))
+
+
+def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool) -> bytes:
+    """The page's facts for a website's content system, plus each file's size, pages and sha256."""
+    org = shelf.organisation
+    document = {
+        "publisher": {"name": org.name, "website": org.website},
+        "drafts_included": drafts,
+        "booklets": [{
+            "slug": e.manifest.slug, "title": e.manifest.title, "subtitle": e.manifest.subtitle,
+            "publisher": org.name, "reference": e.manifest.reference, "status": e.manifest.status,
+            "language": e.manifest.language, "published": e.manifest.published.iso(),
+            "last_reviewed": e.manifest.review.reviewed.isoformat(),
+            "next_review": e.manifest.review.next.isoformat(), "online": e.manifest.online,
+            "thumbnail": {"href": e.thumbnail_href, "width": e.thumbnail.width, "height": e.thumbnail.height,
+                          "alt": cover_alt(e.manifest), "sha256": hashlib.sha256(e.thumbnail.png).hexdigest(),
+                          "made_from": e.thumbnail_source},
+            "files": [{"variant": f.variant, "href": f.href, "label": f.label, "details": f.details,
+                       "media_type": "application/pdf", "size": f.size, "pages": f.pages, "sha256": f.sha256}
+                      for f in e.files],
+        } for e in entries],
+    }
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def cover_alt(manifest: Manifest) -> str:
+    return f"Cover of the booklet {manifest.title}"
