@@ -63,7 +63,9 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
 def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
               context: FinishContext) -> bytes:
     """Write the laid-out pages as PDF, then finish them for the variant's standard."""
-    raw = rendered.write_pdf(pdf_variant=pdf_variant)
+    from booklet.render.tagging.origins import recording_origins
+    with recording_origins():           # the structure pass joins what page breaks split
+        raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:
         raise rendered.booklet_fetcher.refused[0]
     return finish_pdf(raw, finish=finish, context=context)
