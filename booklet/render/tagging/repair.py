@@ -10,6 +10,7 @@ from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_a
 from booklet.render.tagging.figures import shape_figures
 from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
 from booklet.render.tagging.lists import shape_lists
+from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
 from booklet.render.tagging.tree import all_mcid_keys, mcid_keys, page_numbers, walk_elements
 
@@ -39,6 +40,7 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     merge_links(pdf)
     adopt_annotations(pdf)
     describe_links(pdf, texts, pages)
+    follow_structure_order(pdf)
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)
 
