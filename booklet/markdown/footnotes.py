@@ -41,6 +41,7 @@ class FootnoteProcessor(Treeprocessor):
 
     def _note(self, item, number: int):
         note = etree.Element("div", {"class": "footnote-note", "id": item.get("id", ""), "role": "doc-footnote"})
+        note.tail = "\n"
         backrefs = [a for a in item.iter("a") if "footnote-backref" in a.get("class", "")]
         target = backrefs[0].get("href", "") if backrefs else ""
         for parent in list(item.iter()):

@@ -118,13 +118,13 @@ def untagged_text_outside_artifacts(pdf: pikepdf.Pdf) -> list[str]:
     """Text an assistive reader would meet outside the structure: drawn outside any
     marked content, or tagged with an MCID that no reachable structure element owns."""
     has_tree = "/StructTreeRoot" in pdf.Root
-    owners, reachable = (owners(pdf), reachable(pdf)) if has_tree else ({}, set())
+    owned, live = (owners(pdf), reachable(pdf)) if has_tree else ({}, set())
     runs: dict[tuple[int, int], str] = {}
     for index, marks, _, text in marked_content(pdf):
         if not text or any(m.tag == "Artifact" for m in marks):
             continue
         mark = next((m for m in reversed(marks) if m.mcid is not None), Mark(-1, "", None))
-        owner = owners.get((index, mark.mcid))
-        if owner is None or owner.objgen not in reachable:
+        owner = owned.get((index, mark.mcid))
+        if owner is None or owner.objgen not in live:
             runs[index, mark.serial] = runs.get((index, mark.serial), "") + text
     return list(runs.values())

@@ -15,7 +15,7 @@ def shape_figures(pdf: pikepdf.Pdf) -> None:
     for outer in [e for e in walk_elements(pdf.Root.StructTreeRoot) if e.get("/S") == Name.Figure]:
         inner = [kid for kid in kids(outer) if is_element(kid) and kid.get("/S") == Name.Figure]
         if len(inner) != 1:
-            if not inner and "/Alt" not in outer:
+            if not inner and "/Alt" not in outer and any(is_element(kid) for kid in kids(outer)):
                 outer.S = Name.Div      # no picture drawn (a <figure> around something else): a plain group
             continue
         picture, held = inner[0], []
