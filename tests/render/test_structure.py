@@ -212,3 +212,34 @@ def test_content_is_painted_in_the_order_the_structure_reads_it(pdf):
     tagged = content_keys(pdf, pdf.Root.StructTreeRoot)
     painted = [key for key in painted_keys(pdf) if key in set(tagged)]
     assert painted == sorted(tagged, key=lambda key: key[0])     # page by page, in tree order
+
+
+CONSTRUCTS = {
+    "footnotes": "Words.[^a]\n\n[^a]: A note.\n",
+    "multi-paragraph-item": "- One.\n\n    Two.\n\n- Three.\n",
+    "nested-list": "- Outer.\n    - Inner one.\n    - Inner two.\n- Last.\n",
+    "code-in-item": "- Code:\n\n        x = 1\n",
+    "box-in-item": "- Box:\n\n    ::: note\n    Inside.\n    :::\n",
+    "table-over-pages": LONG_THINGS.split("---\n\n", 1)[1].split("\n\n", 1)[1],
+    "thirty-item-list": "\n".join(f"- Item {i}." for i in range(1, 31)) + "\n",
+    "long-section": f"{LONG}\n\n{LONG}\n\n{LONG}\n\n{LONG}\n",
+    "figure-with-caption": '![A blue square](images/square.png "Caption"){credit="Credit"}\n',
+    "code": "Some `code`.\n\n    block\n    code\n",
+    "abbreviation": "An MRI scan.\n\n*[MRI]: Magnetic resonance imaging\n",
+    "links": "See [our website](https://www.example.org/help) and [below](#s-one).\n",
+}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("construct", sorted(CONSTRUCTS))
+def test_each_construct_alone_passes_pdf_ua_1(construct, tmp_path):
+    root = write_booklet(tmp_path / "sources", {"one.md": f"---\ntitle: {construct}\n---\n\n{CONSTRUCTS[construct]}"})
+    build(BuildRequest(root=root, output=tmp_path / "out"))
+    for variant in ACCESSIBLE:
+        path = tmp_path / "out" / "demo" / f"demo-{variant}.pdf"
+        assert pdfua_failures(path) == [], f"{construct} in {variant}"
+        with pikepdf.open(path) as document:
+            for item in elements(document, "LI"):
+                assert roles(item) in (["Lbl", "LBody"], ["LBody"])
+            tagged = content_keys(document, document.Root.StructTreeRoot)
+            assert [k for k in painted_keys(document) if k in set(tagged)] == sorted(tagged, key=lambda k: k[0])
