@@ -6,7 +6,7 @@ import pikepdf
 import pytest
 
 from booklet.build import BuildRequest, build
-from booklet.render.pdfua import mcid_text
+from booklet.render.pdftext import mcid_text
 from tests.conftest import MANIFEST, ORGANISATION, write_tree
 from tests.pdfread import (content_keys, link_annotations, page_texts, painted_keys, roles, structure_elements,
                            structure_kids)
