@@ -14,6 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
+from booklet.render.tagging.origins import recording_origins
 
 # fontTools stamps each font subset's 'head' table with the clock unless this is set;
 # a fixed value keeps the same sources giving byte-identical PDFs.
@@ -63,7 +64,6 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
 def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
               context: FinishContext) -> bytes:
     """Write the laid-out pages as PDF, then finish them for the variant's standard."""
-    from booklet.render.tagging.origins import recording_origins
     with recording_origins():           # the structure pass joins what page breaks split
         raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:

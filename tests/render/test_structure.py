@@ -120,6 +120,7 @@ def text(pdf, node) -> str:
 
 def test_page_validation_passes_pdf_ua_1(pdf):
     assert pdfua_failures(pdf.booklet_path) == []
+    assert not [e for e in structure_elements(pdf.Root.StructTreeRoot) if "/BookletOrigin" in e]
 
 
 def test_footnotes_are_notes_read_at_the_section_end_and_linked_both_ways(pdf):

@@ -64,7 +64,7 @@ def _record(element: pydyf.Dictionary, box, serials: dict[tuple, int]) -> None:
     anonymous = isinstance(box.style, AnonymousStyle)
     identity = (id(html), box.element_tag, anonymous)
     element[ORIGIN] = serials.setdefault(identity, len(serials) + 1)
-    if anonymous or box.element_tag != html.tag or element.get("S") in ("/LI", "/Lbl") and html.tag != "li":
+    if anonymous or box.element_tag != html.tag:
         return      # a pseudo-element or a box WeasyPrint made: the HTML element's role is not its own
     tag, aria = html.tag, html.get("role", "")
     if tag in ROLES_BY_TAG and element.get("S") in ("/NonStruct", "/Figure"):
