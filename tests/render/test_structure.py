@@ -216,7 +216,8 @@ def test_content_is_painted_in_the_order_the_structure_reads_it(pdf):
 
 
 CONSTRUCTS = {
-    "footnotes": "Words.[^a]\n\n[^a]: A note.\n",
+    "footnotes": "Words.[^a]\n\n[^a]: A note.\n\n    Its second paragraph.\n",
+    "footnote-in-item": "- An item.[^b]\n- Another.\n\n[^b]: A note on the item.\n",
     "multi-paragraph-item": "- One.\n\n    Two.\n\n- Three.\n",
     "nested-list": "- Outer.\n    - Inner one.\n    - Inner two.\n- Last.\n",
     "code-in-item": "- Code:\n\n        x = 1\n",
