@@ -148,3 +148,55 @@ def bottom_number(text: str) -> int | None:
     """The page number printed at the foot of a page (the last line that is only digits)."""
     numbers = [line.strip() for line in text.splitlines() if re.fullmatch(r"\s*\d{1,3}\s*", line)]
     return int(numbers[-1]) if numbers else None
+
+
+# The structure tree, read without booklet's own tagging code.
+
+def structure_elements(node):
+    """Every structure element below `node` (a StructTreeRoot or element), parents first."""
+    for kid in structure_kids(node):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from structure_elements(kid)
+
+
+def structure_kids(node) -> list:
+    kids = node.get("/K")
+    return [] if kids is None else list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def roles(node) -> list[str]:
+    """The structure types of `node`'s element kids, in order ("LBody", "P" ...)."""
+    return [str(kid.S)[1:] for kid in structure_kids(node) if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+
+
+def content_keys(pdf: pikepdf.Pdf, node) -> list[tuple[int, int]]:
+    """(page index, MCID) of every marked-content sequence below `node`, in structure order."""
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    keys = []
+
+    def visit(elem, page):
+        page = elem.get("/Pg", page)
+        for kid in structure_kids(elem):
+            if isinstance(kid, int):
+                keys.append((pages[page.objgen], int(kid)))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                keys.append((pages[kid.get("/Pg", page).objgen], int(kid.MCID)))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                visit(kid, page)
+    visit(node, node.get("/Pg"))
+    return keys
+
+
+def painted_keys(pdf: pikepdf.Pdf) -> list[tuple[int, int]]:
+    """(page index, MCID) of each page's marked-content sequences in the order they are painted."""
+    keys = []
+    for index, page in enumerate(pdf.pages):
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                keys.append((index, int(operands[1].MCID)))
+    return keys
+
+
+def link_annotations(pdf: pikepdf.Pdf) -> list:
+    return [annot for page in pdf.pages for annot in page.obj.get("/Annots", []) if annot.get("/Subtype") == "/Link"]

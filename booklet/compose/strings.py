@@ -35,6 +35,8 @@ STRINGS: dict[str, dict[str, object]] = {
         "hours": "Opening hours",
         "address": "Address",
         "note": "Note",
+        "footnote_mark": "Note {n}",                       # a footnote mark, read aloud
+        "footnote_back": "Note {n}, back to the text",     # a footnote's number, a link to its mark
         "tip": "Tip",
         "warning": "Important",
         "figure_credit": "Credit",

@@ -6,6 +6,7 @@ import dataclasses
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.tables import TableExtension
@@ -13,6 +14,7 @@ from markdown.extensions.tables import TableExtension
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.markdown.directives import DirectiveProcessor
 from booklet.markdown.figures import FigureProcessor
+from booklet.markdown.footnotes import FootnoteProcessor
 from booklet.markdown.links import IdProcessor, LinkProcessor
 from booklet.markdown.tables import TableScopeProcessor
 from booklet.problems import Problems
@@ -35,6 +37,7 @@ class BookletExtension(Extension):
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
         md.treeprocessors.register(TableScopeProcessor(md), "booklet-table-scope", 4.5)
+        md.treeprocessors.register(FootnoteProcessor(md, self.ctx), "booklet-footnotes", 4.4)
         md.treeprocessors.register(IdProcessor(md, self.ctx), "booklet-ids", 4)
 
     def _snippet(self, snippet_id: str) -> str:
@@ -48,7 +51,7 @@ class BookletExtension(Extension):
 def convert(text: str, ctx: MarkdownContext, problems: Problems) -> str:
     locator = Locator(ctx.path, ctx.body_line, text.split("\n"), problems)
     md = markdown.Markdown(
-        extensions=[TableExtension(), AttrListExtension(),
+        extensions=[TableExtension(), AttrListExtension(), AbbrExtension(),
                     FootnoteExtension(BACKLINK_TEXT="", SEPARATOR="-"), BookletExtension(ctx, locator)],
         output_format="html")
     return md.convert(text)

@@ -24,7 +24,7 @@ class FinishContext:
 def stamp_draft(pdf: pikepdf.Pdf, ctx: FinishContext, *, underneath: bool = False) -> None:
     if ctx.draft_stamp is None:
         return
-    from booklet.render.pdfua import stamp_artifact_overlay
+    from booklet.render.stamp import stamp_artifact_overlay
     import pikepdf
     with pikepdf.open(io.BytesIO(ctx.draft_stamp)) as stamp:
         stamp_artifact_overlay(pdf, stamp, underneath=underneath)
@@ -32,7 +32,7 @@ def stamp_draft(pdf: pikepdf.Pdf, ctx: FinishContext, *, underneath: bool = Fals
 
 def finish_accessible(pdf: pikepdf.Pdf, ctx: FinishContext) -> dict:
     """PDF/UA-1: repair WeasyPrint's tagging, then add the DRAFT mark as an Artifact."""
-    from booklet.render.pdfua import make_accessible
+    from booklet.render.tagging.repair import make_accessible
     stamp_draft(pdf, ctx)
     make_accessible(pdf, title=ctx.title, language=ctx.language)
     return {}

@@ -12,6 +12,7 @@ import pikepdf
 from booklet.render.engine import reproducible_fonts, weasyprint
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
+from booklet.render.tagging.origins import recording_origins
 from weasyprint.text.fonts import FontConfiguration
 
 DRAFT_STAMP_HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>
@@ -58,7 +59,8 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
 def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
               context: FinishContext) -> bytes:
     """Write the laid-out pages as PDF, then finish them for the variant's standard."""
-    with reproducible_fonts():
+    # The structure pass joins what page breaks split; font subsets carry no clock time.
+    with reproducible_fonts(), recording_origins():
         raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:
         raise rendered.booklet_fetcher.refused[0]

@@ -10,8 +10,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from booklet.build import BuildRequest, build
-from booklet.render.pdfua import (artifact_text, make_accessible, marked_content, mcid_text,
-                                  untagged_text_outside_artifacts)
+from booklet.render.pdftext import artifact_text, marked_content, mcid_text, untagged_text_outside_artifacts
+from booklet.render.tagging.repair import make_accessible
 
 
 

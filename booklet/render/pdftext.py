@@ -1,0 +1,130 @@
+"""Read the text a PDF draws back out of its content streams, tied to the marked content it is drawn in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import pikepdf
+from pikepdf import Dictionary, Name, String
+
+from booklet.render.tagging.tree import owners, reachable
+
+TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+
+
+class Mark(NamedTuple):
+    """One open marked-content sequence: `serial` tells sequences with the same tag apart."""
+
+    serial: int
+    tag: str
+    mcid: int | None
+
+
+# Reading the text back. Decoding through each font's /ToUnicode CMap keeps the
+# text tied to the marked content it is drawn in, which pypdfium2's page text is not;
+# tests cross-check the two.
+
+def marked_content(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None
+                   ) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
+    """Yield (page index, open marks, operator, decoded text or "") for every operator drawn,
+    following Form XObjects with the marks open where they are drawn. With `wanted`, text is
+    decoded only inside those (page index, MCID) sequences."""
+    serial = iter(range(1 << 62))
+    cmaps: dict = {}          # one decoder per font for the whole document: pages share fonts
+    for index, page in enumerate(pdf.pages):
+        yield from _operators(index, page.obj, page.obj.get("/Resources", Dictionary()), (), serial, cmaps,
+                              wanted)
+
+
+def _operators(index, stream, resources, marks, serial, cmaps, wanted=None, depth=0):
+    stack, font = [], None
+    for operands, operator in pikepdf.parse_content_stream(stream):
+        op = str(operator)
+        if op in ("BDC", "BMC"):
+            props = operands[1] if op == "BDC" and isinstance(operands[1], Dictionary) else {}
+            marks += (Mark(next(serial), str(operands[0])[1:], int(props["/MCID"]) if "/MCID" in props else None),)
+        elif op == "EMC":
+            marks = marks[:-1]
+        elif op == "q":
+            stack.append(font)
+        elif op == "Q" and stack:
+            font = stack.pop()
+        elif op == "Tf":
+            font = resources.Font[operands[0]]
+        elif op == "Do" and depth < 8:
+            xobject = resources.XObject[operands[0]]
+            if xobject.get("/Subtype") == Name.Form:
+                yield from _operators(index, xobject, xobject.get("/Resources", resources), marks, serial, cmaps,
+                                     wanted, depth + 1)
+        text = ""
+        if op in TEXT_OPERATORS and font is not None and (wanted is None or (index, next(
+                (m.mcid for m in reversed(marks) if m.mcid is not None), None)) in wanted):
+            key = font.objgen if font.is_indirect else id(font)
+            if key not in cmaps:
+                cmaps[key] = _decoder(font)
+            decode = cmaps[key]
+            strings = operands[-1] if op == "TJ" else [operands[-1]]
+            text = "".join(decode(bytes(s)) for s in strings if isinstance(s, String))
+        yield index, marks, op, text
+
+
+def _decoder(font: Dictionary):
+    """A bytes -> str function built from the font's /ToUnicode CMap (bfchar and bfrange)."""
+    if "/ToUnicode" not in font:
+        return lambda data: data.decode("latin-1")
+    cmap = font.ToUnicode.read_bytes().decode("latin-1")
+    width = len(bytes.fromhex(re.search(r"begincodespacerange\s*<(\w+)>", cmap).group(1)))
+    table = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for src, dst in re.findall(r"<(\w+)>\s*<(\w*)>", block):
+            table[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for lo, hi, dst in re.findall(r"<(\w+)>\s*<(\w+)>\s*(<\w*>|\[[^\]]*\])", block):
+            targets = re.findall(r"<(\w*)>", dst)
+            for offset, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                if dst.startswith("["):
+                    table[code] = bytes.fromhex(targets[offset]).decode("utf-16-be")
+                else:
+                    first = bytes.fromhex(targets[0]).decode("utf-16-be")
+                    table[code] = first[:-1] + chr(ord(first[-1]) + offset)
+    return lambda data: "".join(table.get(int.from_bytes(data[i:i + width], "big"), "\ufffd")
+                                for i in range(0, len(data), width))
+
+
+def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], str]:
+    """Text drawn in each tagged marked-content sequence (or just the `wanted` ones), keyed by
+    (page index, MCID)."""
+    texts: dict[tuple[int, int], str] = {}
+    for index, marks, _, text in marked_content(pdf, wanted):
+        mcid = next((m.mcid for m in reversed(marks) if m.mcid is not None), None)
+        if text and mcid is not None:
+            texts[index, mcid] = texts.get((index, mcid), "") + text
+    return texts
+
+
+def artifact_text(pdf: pikepdf.Pdf) -> list[str]:
+    """Text drawn inside Artifact marked content, one string per Artifact sequence."""
+    runs: dict[tuple[int, int], str] = {}
+    for index, marks, _, text in marked_content(pdf):
+        artifact = next((m for m in marks if m.tag == "Artifact"), None)
+        if text and artifact:
+            runs[index, artifact.serial] = runs.get((index, artifact.serial), "") + text
+    return list(runs.values())
+
+
+def untagged_text_outside_artifacts(pdf: pikepdf.Pdf) -> list[str]:
+    """Text an assistive reader would meet outside the structure: drawn outside any
+    marked content, or tagged with an MCID that no reachable structure element owns."""
+    has_tree = "/StructTreeRoot" in pdf.Root
+    owned, live = (owners(pdf), reachable(pdf)) if has_tree else ({}, set())
+    runs: dict[tuple[int, int], str] = {}
+    for index, marks, _, text in marked_content(pdf):
+        if not text or any(m.tag == "Artifact" for m in marks):
+            continue
+        mark = next((m for m in reversed(marks) if m.mcid is not None), Mark(-1, "", None))
+        owner = owned.get((index, mark.mcid))
+        if owner is None or owner.objgen not in live:
+            runs[index, mark.serial] = runs.get((index, mark.serial), "") + text
+    return list(runs.values())

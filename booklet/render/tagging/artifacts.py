@@ -1,0 +1,77 @@
+"""Turn tagged content that carries no meaning (margin boxes, decorative pictures, leader dots,
+repeated table headers) into Artifacts, and drop the structure elements left empty."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from booklet.render.tagging.tree import (Key, is_element, kids, mcid_keys, owners, page_numbers, parent_tree,
+                                         reachable, walk_elements)
+
+# Characters CSS leader() repeats; a run of them carries no meaning for a reader.
+LEADER = re.compile(r"[\s.\u00b7\u2024\u2026_]+")
+
+# An empty table cell is still a cell: dropping it would break the table's grid.
+KEEP_EMPTY = {Name.TD, Name.TH, Name.TR, Name.THead, Name.TBody, Name.TFoot, Name.Table}
+
+
+def artifact_keys(pdf: pikepdf.Pdf, texts: dict[Key, str]) -> tuple[dict[Key, Dictionary], dict[Key, Dictionary]]:
+    """(owners, artifacts): which element owns each MCID, and the MCIDs that should be Artifacts."""
+    owned, live, pages = owners(pdf), reachable(pdf), page_numbers(pdf)
+    artifacts: dict[Key, Dictionary] = {}
+    for key, elem in owned.items():
+        if elem.objgen not in live:
+            # Content whose element is out of the tree: margin boxes (running header, page
+            # number), which WeasyPrint leaves out, and repeated table headers dropped by
+            # the stitching. ISO 14289-1 wants Artifacts there.
+            artifacts[key] = Dictionary(Type=Name.Pagination)
+        elif elem.get("/S") == Name.Figure and "/Alt" not in elem:
+            # <img alt=""> is HTML's decorative image; WeasyPrint makes it a Figure
+            # without /Alt, which PDF/UA forbids. (booklet.markdown rejects a missing alt.)
+            artifacts[key] = Dictionary(Type=Name.Layout)
+    for elem in walk_elements(pdf.Root.StructTreeRoot):
+        keys = mcid_keys(pages, elem)
+        if len(keys) > 1 and all(LEADER.fullmatch(texts.get(k, "")) for k in keys):
+            # leader('.') draws each dot as its own text box, so the contents
+            # would read out "dot dot dot"; they are layout, not content.
+            artifacts.update((k, Dictionary(Type=Name.Layout)) for k in keys)
+    return owned, artifacts
+
+
+def mark_as_artifacts(pdf: pikepdf.Pdf, artifacts: dict[Key, Dictionary]) -> None:
+    """Turn each `/Tag <</MCID n>> BDC` into `/Artifact <</Type ...>> BDC`, keeping what it draws."""
+    by_page: dict[int, dict[int, Dictionary]] = {}
+    for (index, mcid), props in artifacts.items():
+        by_page.setdefault(index, {})[mcid] = props
+    for index, page in enumerate(pdf.pages):
+        wanted = by_page.get(index)
+        if not wanted:
+            continue
+        instructions = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "BDC" and isinstance(operands[1], Dictionary) \
+                    and int(operands[1].get("/MCID", -1)) in wanted:
+                operands = [Name.Artifact, wanted[int(operands[1].MCID)]]
+            instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+
+
+def detach_mcids(pdf: pikepdf.Pdf, owned: dict[Key, Dictionary], artifacts: dict[Key, Dictionary]) -> None:
+    """Drop artifact MCIDs from their elements and from the ParentTree (null entries are allowed)."""
+    tree = parent_tree(pdf)
+    for index, mcid in artifacts:
+        elem = owned[index, mcid]
+        elem.K = Array(kid for kid in kids(elem) if not (
+            (isinstance(kid, int) and int(kid) == mcid)
+            or (isinstance(kid, Dictionary) and kid.get("/MCID") == mcid)))
+        tree[int(pdf.pages[index].obj.StructParents)][mcid] = None
+
+
+def prune_empty(node: Dictionary) -> bool:
+    """Remove elements left with no content (a decorative Figure, its wrappers); True if `node` is empty."""
+    kept = [kid for kid in kids(node) if not (is_element(kid) and prune_empty(kid))]
+    node.K = Array(kept)
+    return not kept and node.get("/Type") != Name.StructTreeRoot and node.get("/S") not in KEEP_EMPTY

@@ -1,0 +1,84 @@
+"""Make each link one Link element holding its annotations, described by its text and printable."""
+
+from __future__ import annotations
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from booklet.render.tagging.tree import (Key, all_mcid_keys, is_element, kids, move_kids, parent_tree,
+                                         walk_elements)
+
+PRINT = 4       # annotation flag bit 3: printed with the page (PDF/UA wants annotations visible)
+
+
+def adopt_annotations(pdf: pikepdf.Pdf) -> None:
+    """Hand each link annotation that WeasyPrint filed under an inner Span to the Link
+    around it: PDF/UA-1 (7.18.5) wants every link annotation inside a Link element."""
+    tree = parent_tree(pdf)
+    for page in pdf.pages:
+        for annot in page.obj.get("/Annots", Array()):
+            if annot.get("/Subtype") != Name.Link or "/StructParent" not in annot:
+                continue
+            key = int(annot.StructParent)
+            elem = tree[key] if key in tree else None
+            if not isinstance(elem, Dictionary) or elem.get("/S") == Name.Link:
+                continue
+            link = elem.get("/P")
+            while isinstance(link, Dictionary) and link.get("/S") not in (Name.Link, None):
+                link = link.get("/P")
+            if not isinstance(link, Dictionary) or link.get("/S") != Name.Link:
+                continue
+            objrs = [kid for kid in kids(elem) if _annotation_of(kid) == annot.objgen]
+            elem.K = Array(kid for kid in kids(elem) if _annotation_of(kid) != annot.objgen)
+            link.K = Array(kids(link) + (objrs or [Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)]))
+            tree[key] = link
+
+
+def _annotation_of(kid) -> tuple[int, int] | None:
+    if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+        return kid.Obj.objgen
+    return None
+
+
+def _link_target(elem: Dictionary):
+    annots = [kid.Obj for kid in kids(elem) if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR]
+    if not annots:
+        return None
+    action = annots[0].get("/A")
+    return repr(action.get("/URI") if action is not None else annots[0].get("/Dest"))
+
+
+def merge_links(pdf: pikepdf.Pdf) -> None:
+    """Make one Link of a link WeasyPrint split into several: nested (a::after,
+    leader) or one per line box, each with its own annotation."""
+    tree = parent_tree(pdf)
+    # Deepest first: a Link nested two deep must reach the outer Link, not a husk.
+    for parent in reversed([pdf.Root.StructTreeRoot, *walk_elements(pdf.Root.StructTreeRoot)]):
+        merged: list = []
+        for kid in kids(parent):
+            previous = merged[-1] if merged else None
+            if is_element(kid) and kid.get("/S") == Name.Link and (
+                    parent.get("/S") == Name.Link
+                    or (is_element(previous) and previous.get("/S") == Name.Link
+                        and _link_target(previous) == _link_target(kid))):
+                target = parent if parent.get("/S") == Name.Link else previous
+                move_kids(tree, kid, target, merged if target is parent else None)
+            else:
+                merged.append(kid)
+        parent.K = Array(merged)
+
+
+def describe_links(pdf: pikepdf.Pdf, texts: dict[Key, str], pages: dict[tuple[int, int], int]) -> None:
+    """Give each link annotation its visible text (or the Link's /Alt, as a footnote mark has)
+    as /Contents (7.18.5), where WeasyPrint writes the raw target ("sec-1", "tel:+353..."),
+    and the Print flag, so the link is printed like the text it lies on."""
+    for elem in walk_elements(pdf.Root.StructTreeRoot):
+        if elem.get("/S") != Name.Link:
+            continue
+        text = str(elem.Alt) if "/Alt" in elem else \
+            " ".join(" ".join(texts.get(k, "") for k in all_mcid_keys(pages, elem)).split())
+        for kid in kids(elem):
+            if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+                kid.Obj.F = PRINT
+                if text:
+                    kid.Obj.Contents = String(text)

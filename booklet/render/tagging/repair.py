@@ -1,0 +1,59 @@
+"""Apply every repair to WeasyPrint's tagged PDF, in order, so that it meets PDF/UA-1 (ISO 14289-1)."""
+
+from __future__ import annotations
+
+import pikepdf
+from pikepdf import Dictionary, Name, String
+
+from booklet.render.pdftext import mcid_text
+from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_as_artifacts, prune_empty
+from booklet.render.tagging.figures import shape_figures
+from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
+from booklet.render.tagging.lists import shape_lists
+from booklet.render.tagging.paintorder import follow_structure_order
+from booklet.render.tagging.stitch import forget_origins, stitch_pages
+from booklet.render.tagging.tree import all_mcid_keys, mcid_keys, page_numbers, walk_elements
+
+
+def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
+    """Apply every fix in place; running it twice changes nothing more."""
+    set_document_properties(pdf, title, language)
+    if "/StructTreeRoot" not in pdf.Root:
+        raise ValueError("the PDF is not tagged: render it with pdf_variant='pdf/ua-1'")
+    # Structure first (joined across pages, lists and figures shaped), then what is content.
+    stitch_pages(pdf)
+    shape_lists(pdf)
+    shape_figures(pdf)
+    forget_origins(pdf)
+    pages = page_numbers(pdf)
+    # Only the text of links and of runs that may be leader dots is needed: decode no more.
+    wanted = set()
+    for elem in walk_elements(pdf.Root.StructTreeRoot):
+        keys = all_mcid_keys(pages, elem) if elem.get("/S") == Name.Link else mcid_keys(pages, elem)
+        if elem.get("/S") == Name.Link or len(keys) > 1:
+            wanted.update(keys)
+    texts = mcid_text(pdf, wanted)
+    owned, artifacts = artifact_keys(pdf, texts)
+    mark_as_artifacts(pdf, artifacts)
+    detach_mcids(pdf, owned, artifacts)
+    prune_empty(pdf.Root.StructTreeRoot)
+    merge_links(pdf)
+    adopt_annotations(pdf)
+    describe_links(pdf, texts, pages)
+    follow_structure_order(pdf)
+    for page in pdf.pages:
+        page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)
+
+
+def set_document_properties(pdf: pikepdf.Pdf, title: str, language: str) -> None:
+    """Catalog entries and XMP that PDF/UA-1 requires; nothing time-dependent is written."""
+    pdf.Root.Lang = String(language)
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
+    if "/ViewerPreferences" not in pdf.Root:
+        pdf.Root.ViewerPreferences = Dictionary()
+    pdf.Root.ViewerPreferences.DisplayDocTitle = True
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = title
+        meta["dc:language"] = [language]
+        meta["pdfuaid:part"] = "1"
+    pdf.docinfo.Title = String(title)

@@ -1,0 +1,73 @@
+"""Join the fragments WeasyPrint makes of one HTML element split over pages into one structure element,
+so a section, list, table or paragraph is one element however many pages it spans."""
+
+from __future__ import annotations
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from booklet.render.tagging.origins import ORIGIN
+from booklet.render.tagging.tree import is_element, kids, move_kids, parent_tree, walk_elements
+
+ORIGIN_KEY = Name("/" + ORIGIN)
+
+
+def stitch_pages(pdf: pikepdf.Pdf) -> None:
+    """Merge each run of sibling fragments of one HTML box, outermost first, dropping the
+    header rows a table repeats on each page (their content becomes an Artifact: it is out of the tree)."""
+    tree = parent_tree(pdf)
+    _stitch(tree, pdf.Root.StructTreeRoot)
+
+
+def forget_origins(pdf: pikepdf.Pdf) -> None:
+    """The origin numbers are for this pass only: none is left in the file."""
+    for elem in walk_elements(pdf.Root.StructTreeRoot):
+        if ORIGIN_KEY in elem:
+            del elem[ORIGIN_KEY]
+
+
+def _same_box(a, b) -> bool:
+    return is_element(a) and is_element(b) and ORIGIN_KEY in a and ORIGIN_KEY in b \
+        and int(a[ORIGIN_KEY]) == int(b[ORIGIN_KEY]) and a.get("/S") == b.get("/S")
+
+
+def _stitch(tree: pikepdf.NumberTree, node: Dictionary) -> None:
+    if node.get("/S") == Name.Table:
+        _drop_repeated_headers(node)
+    merged: list = []
+    for kid in kids(node):
+        if merged and _same_box(merged[-1], kid):
+            move_kids(tree, kid, merged[-1])
+        else:
+            merged.append(kid)
+    node.K = Array(merged)
+    for kid in merged:
+        if is_element(kid):
+            _stitch(tree, kid)
+
+
+def _drop_repeated_headers(table: Dictionary) -> None:
+    """A table split over pages repeats its header row on each page (so the reader of the printed
+    page sees the headings); in the structure the header is read once. Cells that named the
+    repeated header cells name the first ones instead."""
+    first_heads: dict[int, Dictionary] = {}
+    kept, renamed = [], {}
+    for kid in kids(table):
+        origin = int(kid[ORIGIN_KEY]) if is_element(kid) and ORIGIN_KEY in kid else None
+        if is_element(kid) and kid.get("/S") in (Name.THead, Name.TFoot) and origin is not None:
+            if origin in first_heads:
+                renamed.update(zip(_header_ids(kid), _header_ids(first_heads[origin])))
+                continue
+            first_heads[origin] = kid
+        kept.append(kid)
+    table.K = Array(kept)
+    if not renamed:
+        return
+    for cell in walk_elements(table):
+        attributes = cell.get("/A")
+        if cell.get("/S") == Name.TD and isinstance(attributes, Dictionary) and "/Headers" in attributes:
+            attributes.Headers = Array(String(renamed.get(str(h), str(h))) for h in attributes.Headers)
+
+
+def _header_ids(head: Dictionary) -> list[str]:
+    return [str(cell.ID) for cell in walk_elements(head) if cell.get("/S") == Name.TH and "/ID" in cell]

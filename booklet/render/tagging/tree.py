@@ -1,0 +1,117 @@
+"""Walk and edit a PDF structure tree: elements, their marked content, and the ParentTree that points back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+Key = tuple[int, int]          # (page index, MCID)
+
+
+def kids(elem: Dictionary) -> list:
+    found = elem.get("/K")
+    return [] if found is None else list(found) if isinstance(found, Array) else [found]
+
+
+def is_element(kid) -> bool:
+    return isinstance(kid, Dictionary) and kid.get("/Type") not in (Name.MCR, Name.OBJR)
+
+
+def role(kid) -> Name | None:
+    return kid.get("/S") if is_element(kid) else None
+
+
+def walk_elements(node: Dictionary) -> Iterator[Dictionary]:
+    """Every structure element below `node`, parents before children."""
+    for kid in kids(node):
+        if is_element(kid):
+            yield kid
+            yield from walk_elements(kid)
+
+
+def reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    return {elem.objgen for elem in walk_elements(pdf.Root.StructTreeRoot)}
+
+
+def parent_tree(pdf: pikepdf.Pdf) -> pikepdf.NumberTree:
+    return pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+
+
+def owners(pdf: pikepdf.Pdf) -> dict[Key, Dictionary]:
+    """Map (page index, MCID) to the structure element the ParentTree names for it."""
+    tree = parent_tree(pdf)
+    found = {}
+    for index, page in enumerate(pdf.pages):
+        if "/StructParents" not in page.obj or int(page.obj.StructParents) not in tree:
+            continue
+        for mcid, elem in enumerate(tree[int(page.obj.StructParents)]):
+            if isinstance(elem, Dictionary):
+                found[index, mcid] = elem
+    return found
+
+
+def page_numbers(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
+    """Page object -> page index, made once: looking each page up in the page list is quadratic."""
+    return {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+
+
+def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary) -> list[Key]:
+    """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries."""
+    keys = []
+    for kid in kids(elem):
+        if isinstance(kid, int):
+            keys.append((pages[elem.Pg.objgen], int(kid)))
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+            keys.append((pages[kid.get("/Pg", elem.get("/Pg")).objgen], int(kid.MCID)))
+    return keys
+
+
+def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
+    """The (page index, MCID) pairs of `elem` and every element below it, in tree order."""
+    keys = []
+    for kid in kids(elem):
+        keys += all_mcid_keys(pages, kid) if is_element(kid) else \
+            mcid_keys(pages, Dictionary(K=Array([kid]), Pg=elem.get("/Pg")))
+    return keys
+
+
+def new_element(pdf: pikepdf.Pdf, tag: Name, parent: Dictionary) -> Dictionary:
+    """An empty structure element under `parent` (not yet among its kids)."""
+    elem = Dictionary(Type=Name.StructElem, S=tag, P=parent, K=Array())
+    if "/Pg" in parent:
+        elem.Pg = parent.Pg
+    return pdf.make_indirect(elem)
+
+
+def move_kids(tree: pikepdf.NumberTree, source: Dictionary, target: Dictionary, into: list | None = None) -> None:
+    """Re-home every kid of `source` under `target` (at its end, or onto `into`), keeping the
+    ParentTree and /P in step; an MCID moved off its page becomes an MCR naming the page."""
+    moved = []
+    for kid in kids(source):
+        if isinstance(kid, int):
+            if "/Pg" not in target or source.Pg.objgen != target.Pg.objgen:
+                kid = Dictionary(Type=Name.MCR, MCID=kid, Pg=source.Pg)
+                tree[int(pikepdf.Page(source.Pg).obj.StructParents)][int(kid.MCID)] = target
+            else:
+                tree[int(pikepdf.Page(source.Pg).obj.StructParents)][int(kid)] = target
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+            tree[int(kid.Obj.StructParent)] = target
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+            tree[int(pikepdf.Page(kid.Pg).obj.StructParents)][int(kid.MCID)] = target
+        else:
+            kid.P = target
+        moved.append(kid)
+    if into is None:
+        target.K = Array(kids(target) + moved)
+    else:
+        into.extend(moved)
+    source.K = Array()
+
+
+def adopt(elem: Dictionary, kid) -> None:
+    """Append an element to `elem`'s kids, making `elem` its parent."""
+    if is_element(kid):
+        kid.P = elem
+    elem.K = Array(kids(elem) + [kid])
