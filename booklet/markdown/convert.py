@@ -26,6 +26,7 @@ from booklet.markdown.figures import FigureProcessor
 from booklet.markdown.glyphs import check_glyphs
 from booklet.markdown.inline import BR_PATTERN, LineBreakProcessor, MailtoProcessor
 from booklet.markdown.links import IdProcessor, LinkProcessor
+from booklet.markdown.lists import OrderedStartProcessor
 from booklet.markdown.tables import TableScopeProcessor, TableWidthProcessor
 from booklet.problems import Problems
 
@@ -48,6 +49,7 @@ class BookletExtension(Extension):
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
         md.treeprocessors.register(MailtoProcessor(md), "booklet-mailto", 5.5)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
+        md.treeprocessors.register(OrderedStartProcessor(md), "booklet-ordered-start", 4.6)
         md.treeprocessors.register(TableScopeProcessor(md), "booklet-table-scope", 4.5)
         md.treeprocessors.register(TableWidthProcessor(md, self.locator), "booklet-table-width", 4.4)
         md.treeprocessors.register(IdProcessor(md, self.ctx), "booklet-ids", 4)

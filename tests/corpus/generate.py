@@ -29,8 +29,8 @@ def _svg(width: int, height: int, label: str) -> str:
 
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-LONG_ROWS = "\n".join(f"| Visit {n} | Bloodwork number {n} | Clinic room {n} |" for n in range(1, 46))
-BOX_PARAGRAPHS = "\n\n".join(f"Boxpara{n} tells you one more thing to remember about your care." for n in range(1, 41))
+LONG_ROWS = "\n".join(f"| Visit {n} | Bloodwork number {n} | Clinic room {n} |" for n in range(1, 33))
+BOX_PARAGRAPHS = "\n\n".join(f"Boxpara{n} tells you one more thing to remember about your care." for n in range(1, 31))
 
 CONSTRUCTS: tuple[Construct, ...] = (
     Construct("headings", """\
@@ -114,7 +114,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
         :::
         """, ("Amberword", "Bronzeword", "Copperword", "Check with your team")),
     Construct("long-box", "::: note\n" + BOX_PARAGRAPHS + "\n:::\n\nAfter the box, Dahliaword.\n",
-              ("Boxpara1", "Boxpara40", "Dahliaword")),
+              ("Boxpara1", "Boxpara30", "Dahliaword")),
     Construct("table", """\
         | Place | How often |
         |---|---|
@@ -126,7 +126,7 @@ CONSTRUCTS: tuple[Construct, ...] = (
               + "| 8pm | " + " | ".join(["2 tablets"] * 6 + ["Gingerword"]) + " |\n",
               (*DAYS, "Gingerword")),
     Construct("long-table", "| Visit | Test | Room |\n|---|---|---|\n" + LONG_ROWS + "\n",
-              ("Visit1", "Bloodworknumber45", "Clinicroom45")),
+              ("Visit1", "Bloodworknumber32", "Clinicroom32")),
     Construct("long-words", """\
         A long word: Pneumonoultramicroscopicsilicovolcanoconiosishazelword is hard to read.
 
