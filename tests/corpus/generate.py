@@ -95,6 +95,15 @@ CONSTRUCTS: tuple[Construct, ...] = (
 
         - A step after the code
         """, ("Yankeeword", "Zulucode")),
+    Construct("box-in-list", """\
+        - A step with a box, Yarrowword:
+
+            ::: tip
+            A tip inside the list, Zinniaword.
+            :::
+
+        - A step after the box
+        """, ("Yarrowword", "Zinniaword")),
     Construct("long-code-line", """\
         ```
         Alphacode=""" + "x" * 150 + """Omegacode

@@ -75,3 +75,8 @@ def embedded_fonts(path: Path) -> dict[str, bool]:
                 embedded = any(key in obj for key in ("/FontFile", "/FontFile2", "/FontFile3"))
                 fonts[name] = fonts.get(name, True) and embedded
     return fonts
+
+
+def built_pdf(output_for, slug: str, variant: str) -> Path:
+    """The PDF of one booklet and variant, built on first use by the `corpus_outputs` fixture."""
+    return output_for(slug) / slug / f"{slug}-{variant}.pdf"
