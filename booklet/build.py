@@ -113,7 +113,8 @@ def build(request: BuildRequest) -> BuildResult:
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
             found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
             warnings.extend(found)
-            failures.extend(_text_size_problem(manifest, item.variant, item.pdf))
+            if request.check:
+                failures.extend(_text_size_problem(manifest, item.variant, item.pdf))
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
                                  warnings=[w.as_row() for w in found])
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))

@@ -50,6 +50,24 @@ def characters_outside_trim(path: Path) -> list[str]:
     return found
 
 
+def objects_outside_page(path: Path) -> list[str]:
+    """Every drawn object (text, path, picture, form) reaching beyond its page: cut off when printed
+    or viewed. A print page's bleed is part of its page (the cover's colour runs into it)."""
+    found = []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for number, page in enumerate(document, start=1):
+            left, bottom, right, top = page.get_mediabox()
+            for obj in page.get_objects(max_depth=1):
+                x0, y0, x1, y1 = obj.get_bounds()
+                if x0 < left - 1 or y0 < bottom - 1 or x1 > right + 1 or y1 > top + 1:
+                    found.append(f"page {number}: object type {obj.type} at {x0 / MM:.0f}, {y0 / MM:.0f}"
+                                 f" to {x1 / MM:.0f}, {y1 / MM:.0f} mm")
+    finally:
+        document.close()
+    return found
+
+
 def tagged_text(path: Path) -> str:
     """The text of every marked-content sequence the structure tree can reach (with an MCID)."""
     with pikepdf.open(path) as pdf:

@@ -16,8 +16,9 @@ import pytest
 from booklet.check.textsize import minimum_for, smallest_body_text
 from tests.check.conftest import run_check
 from tests.corpus.generate import CONSTRUCTS, MIXED
-from tests.corpus.readback import (built_pdf as pdf, characters_outside_trim, embedded_fonts, page_text, shipped_font_names,
-                                   squeeze, tagged_text)
+from tests.corpus.readback import built_pdf as pdf
+from tests.corpus.readback import (characters_outside_trim, embedded_fonts, objects_outside_page, page_text,
+                                   shipped_font_names, squeeze, tagged_text)
 
 STYLES = Path(__file__).resolve().parents[2] / "booklet" / "styles"
 VARIANTS = ("download", "print", "large-print", "handout")
@@ -43,7 +44,8 @@ def test_every_word_is_printed_and_nothing_is_drawn_outside_the_trim(corpus, cor
     text = squeeze(page_text(path))
     missing = [word for word in expected_words(corpus[1][slug]) if squeeze(word) not in text]
     assert missing == [], f"not printed in the {variant} PDF"
-    if variant != "handout":          # the handout imposes the print pages: checked there
+    if variant != "handout":          # the handout imposes the print pages (clipped to the trim): checked there
+        assert objects_outside_page(path) == []
         assert characters_outside_trim(path) == []
 
 
