@@ -31,22 +31,29 @@ def needs_no_glyph(char: str) -> bool:
 
 
 def check_glyphs(text: str, path: Path, first_line: int, problems: Problems) -> None:
-    """One error per character per line, naming the character, its code point and what to do."""
+    """One error per line (two when it has both Chinese, Japanese or Korean and other characters),
+    naming each character, its code point and what to do."""
     covered = shipped_characters()
     for offset, line in enumerate(text.split("\n")):
-        missing = dict.fromkeys(c for c in line if ord(c) not in covered and not needs_no_glyph(c))
-        for char in missing:
-            problems.error(path, first_line + offset, _message(char))
+        missing = list(dict.fromkeys(c for c in line if ord(c) not in covered and not needs_no_glyph(c)))
+        east_asian = [c for c in missing if unicodedata.name(c, "").startswith(EAST_ASIAN)]
+        others = [c for c in missing if c not in east_asian]
+        if east_asian:
+            problems.error(path, first_line + offset, f"{_named(east_asian)} Chinese, Japanese or Korean, which"
+                           " the booklet's fonts do not include; booklets in these languages are not supported yet")
+        if others:
+            symbols = all(unicodedata.category(c) == "So" for c in others)
+            advice = ("write it in words, or use a symbol the fonts have (such as ✓, ✗, →, •)" if symbols
+                      else "replace it or write it in words")
+            problems.error(path, first_line + offset, f"{_named(others)} in none of the booklet's fonts, so it"
+                           f" cannot be printed; {advice}")
 
 
-def _message(char: str) -> str:
-    name = unicodedata.name(char, "")
-    shown = f"'{char}' (U+{ord(char):04X}{' ' + name if name else ''})"
-    if name.startswith(EAST_ASIAN):
-        return (f"the character {shown} is Chinese, Japanese or Korean, which the booklet's fonts do not"
-                " include; booklets in these languages are not supported yet")
-    if unicodedata.category(char) == "So":
-        return (f"the character {shown} is a symbol none of the booklet's fonts can print; write it in"
-                " words, or use one the fonts have (such as ✓, ✗, →, •)")
-    return (f"the character {shown} is in none of the booklet's fonts, so it cannot be printed;"
-            " replace it or write it in words")
+def _named(chars: list[str]) -> str:
+    """'the character 'x' (U+0078 NAME) is' or 'the characters ... are', at most five named."""
+    shown = [f"'{c}' (U+{ord(c):04X}{' ' + unicodedata.name(c, '') if unicodedata.name(c, '') else ''})"
+             for c in chars[:5]]
+    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+    if len(chars) == 1:
+        return f"the character {shown[0]} is"
+    return f"the characters {', '.join(shown)}{more} are"

@@ -31,9 +31,11 @@ def test_a_wide_table_that_fits_is_marked_for_the_tighter_layout() -> None:
 
 
 def test_a_character_no_shipped_font_has_is_named_at_its_line() -> None:
-    html, problems = run("Plain words.\n\nThe word 中文 is Chinese.\n", body_line=10)
-    assert [p.line for p in problems] == [12, 12]
-    assert "'中' (U+4E2D" in problems[0].message and "Chinese, Japanese or Korean" in problems[0].message
+    html, problems = run("Plain words.\n\nThe word 中文 is Chinese.\n\nA Linear B sign: 𐀀.\n", body_line=10)
+    assert [p.line for p in problems] == [12, 14]
+    assert "'中' (U+4E2D" in problems[0].message and "'文' (U+6587" in problems[0].message
+    assert "Chinese, Japanese or Korean" in problems[0].message
+    assert "'𐀀' (U+10000 LINEAR B SYLLABLE B008 A) is in none of the booklet's fonts" in problems[1].message
 
 
 def test_greek_cyrillic_arrows_and_check_marks_are_in_the_shipped_fonts() -> None:
