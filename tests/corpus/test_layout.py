@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.corpus.generate import MIXED
-from tests.corpus.readback import built_pdf
+from tests.corpus.readback import built_pdf, tagged_text
 from tests.pdfread import page_texts
 
 
@@ -33,6 +33,7 @@ def test_a_long_box_breaks_and_each_continuation_page_is_labelled(corpus_outputs
     assert "(continued)" not in texts[pages[0] - 1]
     for number in pages[1:]:
         assert "Note (continued)" in texts[number - 1], number
+    assert "continued" not in tagged_text(built_pdf(corpus_outputs, MIXED, "download")), "the label is page furniture"
     after = _pages_with(texts, "Dahliaword")[0]
     assert all("(continued)" not in text for text in texts[after:]), "the label outlives the box"
 
