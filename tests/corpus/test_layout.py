@@ -37,10 +37,3 @@ def test_a_long_box_breaks_and_each_continuation_page_is_labelled(corpus_outputs
     after = _pages_with(texts, "Dahliaword")[0]
     assert all("(continued)" not in text for text in texts[after:]), "the label outlives the box"
 
-
-def test_every_picture_fits_on_its_page(corpus_outputs):
-    """The tall drawings are scaled into the page: the text after them is on the same or next page."""
-    texts = page_texts(built_pdf(corpus_outputs, MIXED, "download"))
-    tall = _pages_with(texts, "Larchcaption")[0]
-    after = _pages_with(texts, "Mapleword")[0]
-    assert after - tall <= 2

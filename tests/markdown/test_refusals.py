@@ -36,9 +36,7 @@ def test_a_character_no_shipped_font_has_is_named_at_its_line() -> None:
     assert "'中' (U+4E2D" in problems[0].message and "'文' (U+6587" in problems[0].message
     assert "Chinese, Japanese or Korean" in problems[0].message
     assert "'𐀀' (U+10000 LINEAR B SYLLABLE B008 A) is in none of the booklet's fonts" in problems[1].message
-
-
-def test_greek_cyrillic_arrows_and_check_marks_are_in_the_shipped_fonts() -> None:
+    # ...while Greek, Cyrillic, arrows, check marks and bullets are in the shipped fallback font
     _, problems = run("α β γ, Жж, → ←, ✓ ✔ ✗, ◦ ▪, µg, ±, ≤ ≥, °C, €\n")
     assert problems == []
 
