@@ -113,6 +113,8 @@ def build(request: BuildRequest) -> BuildResult:
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
             found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
             warnings.extend(found)
+            if request.check:
+                failures.extend(_text_size_problem(manifest, item.variant, item.pdf))
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
                                  warnings=[w.as_row() for w in found])
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
@@ -225,6 +227,23 @@ def _write(made: list, cache: BuildCache) -> None:
         by_booklet.setdefault(slug, {}).update(entry)
     for slug, entries in by_booklet.items():
         cache.save(slug, entries)
+
+
+def _text_size_problem(manifest: Manifest, variant: str, pdf: bytes) -> list[Problem]:
+    """What `booklet check` would call a body-text-size error stops the build too (tagged variants:
+    an untagged PDF cannot tell page furniture from body text)."""
+    import io
+    from booklet.check.textsize import minimum_for, smallest_body_text
+    if not VARIANTS[variant].accessible:
+        return []
+    found = smallest_body_text(io.BytesIO(pdf))
+    if found is None or found[0] >= minimum_for(variant) - 0.05:
+        return []
+    size, page = found
+    return [Problem(manifest.folder / "booklet.yml", 1, f"body text on page {page} of the {variant} PDF is"
+                    f" {size:g} pt; the {variant} variant needs at least {minimum_for(variant):g} pt (a"
+                    " stylesheet sets it smaller: set font-size in the variant's or the theme's stylesheet)",
+                    rule="body-text-size")]
 
 
 def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:

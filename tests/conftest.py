@@ -104,3 +104,19 @@ def sample_outputs(tmp_path_factory) -> Path:
 def sample_build(sample_outputs) -> Path:
     """The sample booklet's download PDF."""
     return sample_outputs / f"{SAMPLE_SLUG}-download.pdf"
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--corpus", action="store_true", default=False,
+                     help="also build and read back one booklet per Markdown construct (tests marked corpus)")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests marked `corpus` are slow: they run with --corpus, or whenever the CI variable is set."""
+    import os
+    if config.getoption("--corpus") or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="one booklet per construct: run with --corpus (CI runs it)")
+    for item in items:
+        if item.get_closest_marker("corpus") is not None:
+            item.add_marker(skip)

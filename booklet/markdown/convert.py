@@ -1,4 +1,9 @@
-"""Convert one section's Markdown to HTML with tables, attribute lists, footnotes and our directives."""
+"""Convert one section's Markdown to HTML with the Markdown the format supports and our directives.
+
+Supported beyond core Markdown (docs/markdown.md): tables, attribute lists, footnotes,
+fenced code (also inside lists), definition lists, abbreviations, ordered lists that keep
+their first number, `<br>` line breaks. Any other raw HTML is printed as text.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,22 @@ import markdown
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
 from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
+from pymdownx.highlight import HighlightExtension
+from pymdownx.superfences import SuperFencesCodeExtension
 
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.markdown.directives import DirectiveProcessor
 from booklet.markdown.figures import FigureProcessor
 from booklet.markdown.footnotes import FootnoteProcessor
+from booklet.markdown.glyphs import check_glyphs
+from booklet.markdown.inline import BR_PATTERN, LineBreakProcessor, MailtoProcessor
 from booklet.markdown.links import IdProcessor, LinkProcessor
-from booklet.markdown.tables import TableScopeProcessor
+from booklet.markdown.lists import OrderedStartProcessor
+from booklet.markdown.tables import TableScopeProcessor, TableWidthProcessor
 from booklet.problems import Problems
 
 
@@ -31,12 +43,16 @@ class BookletExtension(Extension):
         # Raw HTML could carry scripts, frames or remote resources: it is printed as text instead.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(LineBreakProcessor(BR_PATTERN, md), "booklet-br", 95)
         md.parser.blockprocessors.register(
             DirectiveProcessor(md.parser, self.ctx, self.locator, self._snippet), "booklet-directive", 75)
         # attr_list runs at 8: figures need its attributes; ids come last, after footnotes.
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
+        md.treeprocessors.register(MailtoProcessor(md), "booklet-mailto", 5.5)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
+        md.treeprocessors.register(OrderedStartProcessor(md), "booklet-ordered-start", 4.6)
         md.treeprocessors.register(TableScopeProcessor(md), "booklet-table-scope", 4.5)
+        md.treeprocessors.register(TableWidthProcessor(md, self.locator), "booklet-table-width", 4.45)
         md.treeprocessors.register(FootnoteProcessor(md, self.ctx), "booklet-footnotes", 4.4)
         md.treeprocessors.register(IdProcessor(md, self.ctx), "booklet-ids", 4)
 
@@ -49,9 +65,14 @@ class BookletExtension(Extension):
 
 
 def convert(text: str, ctx: MarkdownContext, problems: Problems) -> str:
+    check_glyphs(text, ctx.path, ctx.body_line, problems)
     locator = Locator(ctx.path, ctx.body_line, text.split("\n"), problems)
     md = markdown.Markdown(
-        extensions=[TableExtension(), AttrListExtension(), AbbrExtension(),
+        extensions=[TableExtension(), AttrListExtension(), DefListExtension(), AbbrExtension(),
+                    SaneListExtension(),
+                    # Fences work inside list items too; no colouring, and the language word
+                    # (```python) is kept only as a class, never printed.
+                    HighlightExtension(use_pygments=False), SuperFencesCodeExtension(),
                     FootnoteExtension(BACKLINK_TEXT="", SEPARATOR="-"), BookletExtension(ctx, locator)],
         output_format="html")
     return md.convert(text)

@@ -13,6 +13,10 @@ from booklet.markdown.context import Locator, MarkdownContext
 
 OPENER = re.compile(r"^:::[ \t]*(?P<name>[A-Za-z][\w-]*)?[ \t]*(?P<arg>.*?)[ \t]*$")
 BOXES = ("note", "tip", "warning")
+# A box longer than this rarely fits on one page: it may break across pages (its continuation
+# labelled), rather than be pushed whole to the next page, leaving a near-empty one.
+LONG_BOX_CHARACTERS = 900
+LONG_BOX_LINES = 16
 
 
 class DirectiveProcessor(BlockProcessor):
@@ -89,7 +93,13 @@ class DirectiveProcessor(BlockProcessor):
                 break
             text = blocks.pop(0)
         self.locator.line(first)
-        box = etree.SubElement(parent, "aside", {"class": f"box box-{name}"})
+        body = "\n\n".join(pieces)
+        long = len(body) > LONG_BOX_CHARACTERS or body.count("\n") >= LONG_BOX_LINES
+        label_text = arg or strings_for(self.ctx.language)[name]
+        box = etree.SubElement(parent, "aside", {"class": f"box box-{name}" + (" box-long" if long else "")})
+        if long:
+            # Printed in the page header of each page the box continues on (see booklet.css).
+            box.set("data-continued", f"{label_text} (continued)")
         label = etree.SubElement(box, "p", {"class": "box-label"})
-        label.text = arg or strings_for(self.ctx.language)[name]
-        self.parser.parseChunk(box, "\n\n".join(pieces))
+        label.text = label_text
+        self.parser.parseChunk(box, body)
