@@ -2,7 +2,8 @@
 
 Each variant's stylesheets lay out a specimen booklet (see specimen.py) with WeasyPrint,
 so colours, backgrounds, inheritance and sizes are the ones a reader gets. A failing
-pair is reported at the `color:` declaration that gave the text its colour. A colour
+pair is reported at the `color:` declaration that gave the text its colour, or, when that
+colour (or the background) is one of the theme's, at its line in theme.yml. A colour
 declaration the specimen never uses is still checked, against its own rule's background
 or the white page.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,10 @@ from booklet.check.stylesheets import (RGBA, Declaration, background_colour, cus
 from booklet.check.subject import Finding
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.variants import VARIANTS
+from booklet.theme import HOUSE_THEME, Theme, load_theme, properties, theme_css
+from booklet.theme.model import Role
+
+HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints
 
 NORMAL, LARGE = 4.5, 3.0          # WCAG 2.2 SC 1.4.3 (AA)
 WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
@@ -66,14 +72,22 @@ def hex_of(colour: RGBA) -> str:
     return "#" + "".join(f"{round(v * 255):02x}" for v in colour[:3])
 
 
-def contrast(styles: Path):
-    """The theme rule: every failing text colour of every variant's stylesheets."""
+def contrast(styles: Path, theme: Theme | None = None):
+    """The theme rule: every failing text colour of every variant's stylesheets with the theme's colours.
+    A colour of theme.yml is reported once, at its line, however many places it fails."""
+    theme = theme or load_theme(None)                    # None: the house theme alone
     seen = set()
     for variant in VARIANTS.values():
         if not variant.stylesheets:
             continue
-        for finding in _variant_findings(styles, variant.name, variant.stylesheets, _stamp(styles, variant.stylesheets)):
-            key = (finding.path, finding.line, finding.message.split(" [")[0])
+        profile = styles / HOUSE_PROFILE if variant.press else None
+        findings = _variant_findings(styles, variant.name, variant.stylesheets, _stamp(styles, variant.stylesheets),
+                                     theme, theme_css(theme, press_profile=profile),
+                                     properties(theme, press_profile=profile))
+        for finding in findings:
+            in_theme = finding.path.suffix == ".yml"
+            key = (finding.path, finding.line) if in_theme else (finding.path, finding.line,
+                                                                 finding.message.split(" [")[0])
             if key not in seen:
                 seen.add(key)
                 yield finding
@@ -85,14 +99,21 @@ def _stamp(styles: Path, names: tuple[str, ...]) -> tuple:
                  for name in names if (styles / name).is_file())
 
 
+def _theme_declarations(theme_properties, start: int) -> list[Declaration]:
+    return [Declaration(p.path, p.line, start + index, ":root", "", p.role.prop, p.value)
+            for index, p in enumerate(theme_properties)]
+
+
 @functools.lru_cache(maxsize=32)
-def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp: tuple) -> tuple[Finding, ...]:
+def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp: tuple, theme: Theme, css: str,
+                      theme_properties: tuple) -> tuple[Finding, ...]:
     paths = [styles / name for name in names if (styles / name).is_file()]
-    declarations = read_declarations(paths)
-    properties = custom_properties(declarations)
+    declarations = read_declarations(paths + ([theme.stylesheet] if theme.stylesheet else []))
+    declarations += _theme_declarations(theme_properties, len(declarations))
+    properties_ = custom_properties(declarations)
     colours = [d for d in declarations if d.name == "color"]
     try:
-        pairs = _rendered_pairs(styles, variant, paths, colours, properties)
+        pairs = _rendered_pairs(styles, variant, paths, css, theme, colours, properties_)
     except (FatalURLFetchingError, OSError) as exc:
         return (Finding(paths[-1] if paths else styles, 0, f"the {variant} stylesheets could not be laid out to"
                         f" measure their contrast ({exc})", severity="note"),)
@@ -101,15 +122,46 @@ def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp:
         needed = LARGE if pair.large else NORMAL
         measured = ratio(pair.colour, pair.background)
         if measured + 1e-9 < needed:
-            findings.append(_finding(pair, measured, needed, variant, paths))
+            findings.append(_theme_finding(pair, measured, needed, variant, theme_properties, properties_)
+                            or _finding(pair, measured, needed, variant, paths))
     used = {pair.declaration for pair in pairs}
     for declaration in colours:
         if declaration in used or declaration.context:
             continue
-        finding = _unrendered(declaration, declarations, properties, variant)
+        finding = _unrendered(declaration, declarations, properties_, variant)
         if finding is not None:
             findings.append(finding)
     return tuple(findings)
+
+
+def _theme_finding(pair: Pair, measured: float, needed: float, variant: str, theme_properties,
+                   properties_: dict[str, str]) -> Finding | None:
+    """A failure owed to a colour of the theme, reported at its line in theme.yml: the text's colour
+    or the background's, whichever the publisher chose (the text's when both or neither)."""
+    size = "large text (18 pt, or 14 pt bold)" if pair.large else "text under 18 pt (14 pt bold)"
+    background = over(pair.background, WHITE)
+    named = _var_name(pair.declaration.value) if pair.declaration else None
+    text = next((p for p in theme_properties if p.role.prop == named and p.role is not Role.RULE), None)
+    under = next((p for p in theme_properties
+                  if _same(over(parse_colour(resolve(p.value, properties_)) or WHITE, WHITE), background)
+                  and p.role is not Role.TEXT), None)
+    if text is not None and (text.path != HOUSE_THEME or under is None or under.path == HOUSE_THEME):
+        return Finding(text.path, text.line,
+                       f"the theme's {text.label} ({hex_of(pair.colour)}) as text on {hex_of(background)}"
+                       f" has a contrast of {measured:.1f}:1; {size} needs at least {needed:g}:1 (in"
+                       f" {pair.where}, {variant} variant): choose a colour with more contrast")
+    if under is not None:
+        return Finding(under.path, under.line,
+                       f"text in {hex_of(pair.colour)} on the theme's {under.label} ({hex_of(background)})"
+                       f" has a contrast of {measured:.1f}:1; {size} needs at least {needed:g}:1 (in"
+                       f" {pair.where}, {variant} variant): choose a colour with more contrast")
+    return None
+
+
+def _var_name(value: str) -> str | None:
+    """The custom property a value is, when it is exactly one: var(--brand) gives --brand."""
+    match = re.fullmatch(r"var\(\s*(--[\w-]+)\s*\)(\s*!important)?", value.strip())
+    return match.group(1) if match else None
 
 
 def _finding(pair: Pair, measured: float, needed: float, variant: str, paths: list[Path]) -> Finding:
@@ -139,15 +191,17 @@ def _unrendered(declaration: Declaration, declarations, properties, variant: str
                    f" {variant} variant)")
 
 
-def _rendered_pairs(styles: Path, variant: str, paths: list[Path], colours: list[Declaration],
-                    properties: dict[str, str]) -> list[Pair]:
+def _rendered_pairs(styles: Path, variant: str, paths: list[Path], css: str, theme: Theme,
+                    colours: list[Declaration], properties: dict[str, str]) -> list[Pair]:
     with tempfile.TemporaryDirectory(prefix="booklet-specimen-") as folder:
         folder = Path(folder)
-        fetcher = SafeFetcher((styles, folder))
+        shared = tuple(p.parent for p in (theme.stylesheet, *(theme.font.files if theme.font else ())) if p)
+        fetcher = SafeFetcher((styles, folder, *shared))
         fonts = FontConfiguration()
         html = weasyprint.HTML(string=specimen_html(folder, variant=variant), base_url=folder.as_uri() + "/",
                                url_fetcher=fetcher)
         sheets = [weasyprint.CSS(filename=path, url_fetcher=fetcher, font_config=fonts) for path in paths]
+        sheets.append(weasyprint.CSS(string=css, url_fetcher=fetcher, font_config=fonts))
         logger = logging.getLogger("weasyprint")
         level = logger.level
         logger.setLevel(logging.ERROR)               # the specimen's words need no warnings
