@@ -137,7 +137,8 @@ def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp:
 def _theme_finding(pair: Pair, measured: float, needed: float, variant: str, theme_properties,
                    properties_: dict[str, str]) -> Finding | None:
     """A failure owed to a colour of the theme, reported at its line in theme.yml: the text's colour
-    or the background's, whichever the publisher chose (the text's when both or neither)."""
+    or the background's, whichever the publisher chose (the text's when both did). None when the
+    publisher chose neither and the text's colour is not the theme's: its `color:` line is to blame."""
     size = "large text (18 pt, or 14 pt bold)" if pair.large else "text under 18 pt (14 pt bold)"
     background = over(pair.background, WHITE)
     named = _var_name(pair.declaration.value) if pair.declaration else None
@@ -145,17 +146,16 @@ def _theme_finding(pair: Pair, measured: float, needed: float, variant: str, the
     under = next((p for p in theme_properties
                   if _same(over(parse_colour(resolve(p.value, properties_)) or WHITE, WHITE), background)
                   and p.role is not Role.TEXT), None)
-    if text is not None and (text.path != HOUSE_THEME or under is None or under.path == HOUSE_THEME):
-        return Finding(text.path, text.line,
-                       f"the theme's {text.label} ({hex_of(pair.colour)}) as text on {hex_of(background)}"
-                       f" has a contrast of {measured:.1f}:1; {size} needs at least {needed:g}:1 (in"
-                       f" {pair.where}, {variant} variant): choose a colour with more contrast")
-    if under is not None:
-        return Finding(under.path, under.line,
-                       f"text in {hex_of(pair.colour)} on the theme's {under.label} ({hex_of(background)})"
-                       f" has a contrast of {measured:.1f}:1; {size} needs at least {needed:g}:1 (in"
-                       f" {pair.where}, {variant} variant): choose a colour with more contrast")
-    return None
+    chosen = [p for p in (text, under) if p is not None and p.path != HOUSE_THEME]
+    blamed = chosen[0] if chosen else text
+    if blamed is None:
+        return None
+    if blamed is text:
+        message = f"the theme's {text.label} ({hex_of(pair.colour)}) as text on {hex_of(background)}"
+    else:
+        message = f"text in {hex_of(pair.colour)} on the theme's {under.label} ({hex_of(background)})"
+    return Finding(blamed.path, blamed.line, f"{message} has a contrast of {measured:.1f}:1; {size} needs at least"
+                   f" {needed:g}:1 (in {pair.where}, {variant} variant): choose a colour with more contrast")
 
 
 def _var_name(value: str) -> str | None:

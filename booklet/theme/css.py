@@ -28,8 +28,7 @@ def properties(theme: Theme, *, press_profile: Path | None = None) -> tuple[Them
     ICC profile) the CMYK given in print_colours, else the sRGB converted through that profile."""
     if press_profile is None:
         return tuple(ThemeProperty(c.role, c.hex, c.path, c.line, c.label) for c in theme.colours)
-    from booklet.render.colour import CmykConverter
-    converter = CmykConverter(press_profile)
+    from booklet.render.colour import converter_for
     found = []
     for colour in theme.colours:
         given = theme.print_colour(colour.role)
@@ -40,7 +39,7 @@ def properties(theme: Theme, *, press_profile: Path | None = None) -> tuple[Them
             found.append(ThemeProperty(colour.role, cmyk_css(given.cmyk), given.path, given.line,
                                        f"{colour.role.key} in print_colours"))
         else:
-            cmyk = converter.colour(*(v / 255 for v in colour.rgb))
+            cmyk = converter_for(press_profile).colour(*(v / 255 for v in colour.rgb))
             found.append(ThemeProperty(colour.role, cmyk_css(cmyk), colour.path, colour.line,
                                        f"{colour.label}, converted to CMYK for print"))
     return tuple(found)
