@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,15 +26,14 @@ from booklet.check.specimen import specimen_html
 from booklet.check.stylesheets import (RGBA, Declaration, background_colour, custom_properties, parse_colour,
                                        read_declarations, resolve)
 from booklet.check.subject import Finding
+from booklet.check.themeblame import at_theme_line, theme_finding
+from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same  # noqa: F401 (ratio: re-exported)
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.variants import VARIANTS
-from booklet.theme import HOUSE_THEME, Theme, load_theme, properties, theme_css
-from booklet.theme.model import Role
+from booklet.theme import Theme, load_theme, properties, theme_css
 
 HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints
 
-NORMAL, LARGE = 4.5, 3.0          # WCAG 2.2 SC 1.4.3 (AA)
-WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -47,29 +45,6 @@ class Pair:
     large: bool
     where: str                     # the element, like p.contact-title
     declaration: Declaration | None
-
-
-def luminance(colour: RGBA) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-    red, green, blue = (channel(v) for v in colour[:3])
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def over(top: RGBA, bottom: RGBA) -> RGBA:
-    """A see-through colour as it looks on what is under it."""
-    alpha = top[3]
-    return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], bottom[:3])) + (1.0,)
-
-
-def ratio(text: RGBA, background: RGBA) -> float:
-    background = over(background, WHITE)
-    lighter, darker = sorted((luminance(over(text, background)), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def hex_of(colour: RGBA) -> str:
-    return "#" + "".join(f"{round(v * 255):02x}" for v in colour[:3])
 
 
 def contrast(styles: Path, theme: Theme | None = None):
@@ -122,7 +97,7 @@ def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp:
         needed = LARGE if pair.large else NORMAL
         measured = ratio(pair.colour, pair.background)
         if measured + 1e-9 < needed:
-            findings.append(_theme_finding(pair, measured, needed, variant, theme_properties, properties_)
+            findings.append(theme_finding(pair, measured, needed, variant, theme_properties, properties_)
                             or _finding(pair, measured, needed, variant, paths))
     used = {pair.declaration for pair in pairs}
     for declaration in colours:
@@ -130,38 +105,8 @@ def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp:
             continue
         finding = _unrendered(declaration, declarations, properties_, variant)
         if finding is not None:
-            findings.append(finding)
+            findings.append(at_theme_line(finding, declaration, theme_properties))
     return tuple(findings)
-
-
-def _theme_finding(pair: Pair, measured: float, needed: float, variant: str, theme_properties,
-                   properties_: dict[str, str]) -> Finding | None:
-    """A failure owed to a colour of the theme, reported at its line in theme.yml: the text's colour
-    or the background's, whichever the publisher chose (the text's when both did). None when the
-    publisher chose neither and the text's colour is not the theme's: its `color:` line is to blame."""
-    size = "large text (18 pt, or 14 pt bold)" if pair.large else "text under 18 pt (14 pt bold)"
-    background = over(pair.background, WHITE)
-    named = _var_name(pair.declaration.value) if pair.declaration else None
-    text = next((p for p in theme_properties if p.role.prop == named and p.role is not Role.RULE), None)
-    under = next((p for p in theme_properties
-                  if _same(over(parse_colour(resolve(p.value, properties_)) or WHITE, WHITE), background)
-                  and p.role is not Role.TEXT), None)
-    chosen = [p for p in (text, under) if p is not None and p.path != HOUSE_THEME]
-    blamed = chosen[0] if chosen else text
-    if blamed is None:
-        return None
-    if blamed is text:
-        message = f"the theme's {text.label} ({hex_of(pair.colour)}) as text on {hex_of(background)}"
-    else:
-        message = f"text in {hex_of(pair.colour)} on the theme's {under.label} ({hex_of(background)})"
-    return Finding(blamed.path, blamed.line, f"{message} has a contrast of {measured:.1f}:1; {size} needs at least"
-                   f" {needed:g}:1 (in {pair.where}, {variant} variant): choose a colour with more contrast")
-
-
-def _var_name(value: str) -> str | None:
-    """The custom property a value is, when it is exactly one: var(--brand) gives --brand."""
-    match = re.fullmatch(r"var\(\s*(--[\w-]+)\s*\)(\s*!important)?", value.strip())
-    return match.group(1) if match else None
 
 
 def _finding(pair: Pair, measured: float, needed: float, variant: str, paths: list[Path]) -> Finding:
@@ -245,14 +190,10 @@ def _colour_of(value) -> RGBA | None:
     return tuple(min(1.0, max(0.0, v)) for v in srgb.coordinates) + (float(srgb.alpha),)
 
 
-def _same(a: RGBA | None, b: RGBA) -> bool:
-    return a is not None and all(abs(x - y) < 0.002 for x, y in zip(a, b))
-
-
 def _declaration_for(box, colour: RGBA, in_margin: bool, wrappers, resolved) -> Declaration | None:
     """The `color:` declaration that gave this text its colour: the nearest element it applies to,
     then the most specific, then the last written (the cascade, for one property)."""
-    candidates = [d for d, value in resolved if _same(value, colour)]
+    candidates = [d for d, value in resolved if same(value, colour)]
     if in_margin:
         margin = [d for d in candidates if d.context]
         return margin[-1] if margin else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,7 @@ def read_theme(root: Path | None, problems: Problems, house: Path = HOUSE_THEME)
     """The house theme with the publisher's theme.yml (if any) laid over it. Mistakes are noted in
     `problems`; the colours they concern stay the house's, so a check can still go on."""
     base = _read_file(house, house.parent, problems)
+    base.colours = {role: dataclasses.replace(c, origin=Origin.HOUSE) for role, c in base.colours.items()}
     path = root / "_shared" / "theme.yml" if root is not None else None
     if path is None or not path.is_file():
         return Theme(colours=tuple(base.colours[r] for r in Role), print_colours=tuple(base.print_colours.values()))
