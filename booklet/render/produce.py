@@ -17,6 +17,7 @@ from booklet.render.pdfx import OutputProfile, PrintFinish
 from booklet.render.resolution import LowResolution, low_resolution_images
 from booklet.render.variants import VARIANTS, Variant
 from booklet.theme import Theme, load_theme, theme_css
+from booklet.theme.css import stamp_font_css
 
 # The house CMYK profile: see styles/icc/PROVENANCE.md.
 HOUSE_PROFILE = OutputProfile(path=Path("icc") / "ISOcoated_v2_300_bas.icc", identifier="FOGRA39",
@@ -82,7 +83,8 @@ def _context(variant: Variant, manifest: Manifest, setting: Setting) -> FinishCo
     if manifest.draft and not variant.made_from:
         stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
                                    size_mm=variant.page_mm, styles=setting.styles,
-                                   opaque=press is not None and press.standard == "pdf/x-1a")
+                                   opaque=press is not None and press.standard == "pdf/x-1a",
+                                   font_css=stamp_font_css(setting.used_theme), roots=(setting.root,))
     return FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp, press=press)
 
 

@@ -79,5 +79,13 @@ def font_css(theme: Theme) -> str:
     return "\n".join(rules)
 
 
+def stamp_font_css(theme: Theme) -> str:
+    """The DRAFT mark in the publisher's font too, so a draft embeds no font but theirs."""
+    if theme.font is None:
+        return ""
+    faces = font_css(theme).split("\nhtml ")[0]
+    return f"{faces}\np {{ font-family: {_quoted(theme.font.family)}, \"{HOUSE_FAMILY}\", sans-serif !important; }}"
+
+
 def _quoted(name: str) -> str:
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'

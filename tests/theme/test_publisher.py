@@ -52,9 +52,11 @@ def text_colours_at(path: Path, size: float) -> set[tuple[str, tuple[float, ...]
 
 
 def embedded_fonts(path: Path) -> set[str]:
+    """Every font in the file, the DRAFT mark's (a Form XObject) included, without its subset tag."""
     with pikepdf.open(path) as pdf:
-        return {str(font.BaseFont).split("+")[-1] for page in pdf.pages
-                for font in page.obj.Resources.get("/Font", {}).values()}
+        return {str(obj.BaseFont).split("+")[-1] for obj in pdf.objects
+                if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font" and "/BaseFont" in obj
+                and obj.get("/Subtype") != "/CIDFontType2"}
 
 
 def test_all_four_variants_are_written(harbour):
@@ -76,6 +78,18 @@ def test_the_print_file_paints_them_in_the_brand_converted_through_its_profile(h
 @pytest.mark.parametrize("variant", ["download", "print", "large-print"])
 def test_its_own_font_is_embedded_and_not_the_house_font(harbour, variant):
     assert embedded_fonts(harbour / f"heart-health-{variant}.pdf") == {"Lato", "Lato-Bold"}
+
+
+def test_a_draft_sets_its_draft_mark_in_the_publishers_font_too(tmp_path):
+    root = tmp_path / "harbour"
+    shutil.copytree(HARBOUR, root)
+    manifest = root / "heart-health" / "booklet.yml"
+    manifest.write_text(manifest.read_text().replace("status: approved", "status: draft"))
+    build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",), today=TODAY))
+    path = tmp_path / "out" / "heart-health" / "heart-health-download.pdf"
+    with pikepdf.open(path) as pdf:
+        assert any("/XObject" in page.obj.Resources for page in pdf.pages)      # the mark is there
+    assert embedded_fonts(path) == {"Lato", "Lato-Bold"}
 
 
 def test_a_low_contrast_brand_is_an_error_at_its_line_in_theme_yml(tmp_path):
