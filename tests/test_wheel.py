@@ -59,6 +59,12 @@ def test_init_new_build_and_check_outside_the_checkout(installed, tmp_path):
             assert (tmp_path / "output" / slug / f"{slug}-{variant}.pdf").stat().st_size > 10_000, built
     checked = run(booklet, "check", cwd=tmp_path)
     assert "No problems found in 2 booklets" in checked
+    # The contrast rule really runs from the wheel: a pale brand is an error at its line in theme.yml.
+    theme = tmp_path / "sources" / "_shared" / "theme.yml"
+    theme.write_text('colours:\n  brand: "#9fc5e8"\n')
+    failed = subprocess.run([booklet, "check"], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert failed.returncode == 1 and "sources/_shared/theme.yml:2: error: " in failed.stdout, failed.stdout
+    assert "[contrast]" in failed.stdout
     # The tool ran from the wheel's copy in the virtual environment, not from this checkout.
     where = run(str(installed / "python"), "-c", "import booklet; print(booklet.__file__)", cwd=tmp_path)
     assert not Path(where.strip()).is_relative_to(PROJECT)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from booklet.render.colour import CmykConverter
 from booklet.theme import Role, load_theme, properties, theme_css
