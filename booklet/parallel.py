@@ -58,7 +58,8 @@ def run_job(job: Job | ThemeJob) -> Outcome:
     from booklet.render.produce import Setting, produce
     started = time.perf_counter()
     try:
-        produced = produce(job.manifest, job.organisation, list(job.variants), Setting(job.root, job.styles, job.theme))
+        setting = Setting(job.root, job.styles, job.theme)
+        produced = produce(job.manifest, job.organisation, list(job.variants), setting)
     except RefusedResource as refused:
         return Outcome(job, refused=(refused.url, refused.reason), seconds=time.perf_counter() - started)
     return Outcome(job, tuple(produced), seconds=time.perf_counter() - started)

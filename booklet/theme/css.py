@@ -1,4 +1,4 @@
-"""Turn a Theme into the CSS a variant lays out with: colour custom properties (sRGB, or CMYK for print) and the font."""
+"""Turn a Theme into the CSS a variant lays out with: colour custom properties (sRGB, or CMYK for print), the font."""
 
 from __future__ import annotations
 

@@ -36,7 +36,8 @@ class _Read:
 
 
 def load_theme(root: Path | None, house: Path = HOUSE_THEME) -> Theme:
-    """The theme a build of this sources root uses (None: the house theme alone); ContentError lists every mistake in theme.yml."""
+    """The theme a build of this sources root uses (None: the house theme alone); ContentError lists
+    every mistake in theme.yml."""
     problems = Problems()
     theme = read_theme(root, problems, house)
     if problems.errors:
