@@ -92,6 +92,18 @@ def test_a_draft_sets_its_draft_mark_in_the_publishers_font_too(tmp_path):
     assert embedded_fonts(path) == {"Lato", "Lato-Bold"}
 
 
+def test_the_themes_stylesheet_is_applied_after_the_house_style(tmp_path):
+    root = tmp_path / "harbour"
+    shutil.copytree(HARBOUR, root)
+    (root / "_shared" / "house.css").write_text("h2 { color: var(--note-edge); }\n")
+    with open(root / "_shared" / "theme.yml", "a") as theme:
+        theme.write("stylesheet: house.css\n")
+    build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",), today=TODAY))
+    h2 = text_colours_at(tmp_path / "out" / "heart-health" / "heart-health-download.pdf", 15 * 4 / 3)
+    note_blue = ("rgb", (round(0x1f / 255, 4), round(0x4e / 255, 4), round(0x79 / 255, 4)))
+    assert note_blue in h2 and ("rgb", tuple(round(v, 4) for v in BRAND_RGB)) not in h2   # white: the subtitle
+
+
 def test_a_low_contrast_brand_is_an_error_at_its_line_in_theme_yml(tmp_path):
     root = tmp_path / "harbour"
     shutil.copytree(HARBOUR, root)
