@@ -80,26 +80,29 @@ def test_its_own_font_is_embedded_and_not_the_house_font(harbour, variant):
     assert embedded_fonts(harbour / f"heart-health-{variant}.pdf") == {"Lato", "Lato-Bold"}
 
 
-def test_a_draft_sets_its_draft_mark_in_the_publishers_font_too(tmp_path):
-    root = tmp_path / "harbour"
+@pytest.fixture(scope="module")
+def draft_with_stylesheet(tmp_path_factory) -> Path:
+    """The booklet as a draft, with a theme stylesheet that colours h2 in the note blue: its download PDF."""
+    work = tmp_path_factory.mktemp("harbour-draft")
+    root = work / "harbour"
     shutil.copytree(HARBOUR, root)
     manifest = root / "heart-health" / "booklet.yml"
     manifest.write_text(manifest.read_text().replace("status: approved", "status: draft"))
-    build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",), today=TODAY))
-    path = tmp_path / "out" / "heart-health" / "heart-health-download.pdf"
-    with pikepdf.open(path) as pdf:
-        assert any("/XObject" in page.obj.Resources for page in pdf.pages)      # the mark is there
-    assert embedded_fonts(path) == {"Lato", "Lato-Bold"}
-
-
-def test_the_themes_stylesheet_is_applied_after_the_house_style(tmp_path):
-    root = tmp_path / "harbour"
-    shutil.copytree(HARBOUR, root)
     (root / "_shared" / "house.css").write_text("h2 { color: var(--note-edge); }\n")
     with open(root / "_shared" / "theme.yml", "a") as theme:
         theme.write("stylesheet: house.css\n")
-    build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",), today=TODAY))
-    h2 = text_colours_at(tmp_path / "out" / "heart-health" / "heart-health-download.pdf", 15 * 4 / 3)
+    build(BuildRequest(root=root, output=work / "out", variants=("download",), today=TODAY))
+    return work / "out" / "heart-health" / "heart-health-download.pdf"
+
+
+def test_a_draft_sets_its_draft_mark_in_the_publishers_font_too(draft_with_stylesheet):
+    with pikepdf.open(draft_with_stylesheet) as pdf:
+        assert any("/XObject" in page.obj.Resources for page in pdf.pages)      # the mark is there
+    assert embedded_fonts(draft_with_stylesheet) == {"Lato", "Lato-Bold"}
+
+
+def test_the_themes_stylesheet_is_applied_after_the_house_style(draft_with_stylesheet):
+    h2 = text_colours_at(draft_with_stylesheet, 15 * 4 / 3)
     note_blue = ("rgb", (round(0x1f / 255, 4), round(0x4e / 255, 4), round(0x79 / 255, 4)))
     assert note_blue in h2 and ("rgb", tuple(round(v, 4) for v in BRAND_RGB)) not in h2   # white: the subtitle
 
