@@ -54,9 +54,8 @@ def theme_css(theme: Theme, *, press_profile: Path | None = None) -> str:
     so the theme's colours still win), the colours, then the font."""
     parts = []
     if theme.stylesheet is not None:
-        digest = hashlib.sha256(theme.stylesheet.read_bytes()).hexdigest()[:16]
         # The digest makes an edited stylesheet a new string, so cached layouts are not reused.
-        parts.append(f'@import url("{theme.stylesheet.as_uri()}"); /* {digest} */')
+        parts.append(f'@import url("{theme.stylesheet.as_uri()}"); /* {_digest(theme.stylesheet)} */')
     lines = "".join(f"\n  {p.role.prop}: {p.value};" for p in properties(theme, press_profile=press_profile))
     parts.append(":root {" + lines + "\n}")
     if theme.font is not None:
@@ -70,8 +69,9 @@ def font_css(theme: Theme) -> str:
     faces = [(font.regular, 400, "normal"), (font.bold, 700, "normal")]
     if font.italic is not None:
         faces.append((font.italic, 400, "italic"))
+    # Each file's digest makes a replaced font file a new string, so a cached layout is not reused.
     rules = [f"@font-face {{ font-family: {family}; src: url(\"{path.as_uri()}\"); font-weight: {weight};"
-             f" font-style: {style}; }}" for path, weight, style in faces]
+             f" font-style: {style}; }} /* {_digest(path)} */" for path, weight, style in faces]
     # The house font stays as a fallback for characters the publisher's font lacks.
     stack = f'{family}, "{HOUSE_FAMILY}", sans-serif'
     rules.append(f"html {{ font-family: {stack}; }}")
@@ -85,6 +85,10 @@ def stamp_font_css(theme: Theme) -> str:
         return ""
     faces = font_css(theme).split("\nhtml ")[0]
     return f"{faces}\np {{ font-family: {_quoted(theme.font.family)}, \"{HOUSE_FAMILY}\", sans-serif !important; }}"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _quoted(name: str) -> str:
