@@ -120,3 +120,9 @@ def test_a_low_contrast_brand_is_an_error_at_its_line_in_theme_yml(tmp_path):
         build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",), today=TODAY))
     assert (theme, 3) in {(p.path, p.line) for p in stopped.value.problems}
     assert not (tmp_path / "out" / "heart-health").exists()
+
+
+def test_its_download_passes_the_pdf_ua_validator(harbour):
+    import page
+    report = page.validate_pdf(str(harbour / "heart-health-download.pdf"), profile="ua1")
+    assert report.is_compliant, "\n".join(f"{f.rule_id}: {f.message}" for f in report.failures)
