@@ -70,7 +70,9 @@ def build(request: BuildRequest) -> BuildResult:
     from booklet.check import gate_build
     from booklet.parallel import Job, ThemeJob, run_jobs
     from booklet.sources.library import read_library
-    library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
+    from booklet.theme.reader import with_theme
+    (library, warnings), used_theme = with_theme(request.root, lambda: read_library(request.root, folders,
+                                                                               variants=tuple(VARIANTS)))
     # The rules of `booklet check` that need no PDF; errors stop here, before anything is rendered.
     remember = request.output / CACHE_FOLDER
     warnings = [*warnings, *gate_build(library, styles=request.styles, check=request.check,
@@ -89,7 +91,7 @@ def build(request: BuildRequest) -> BuildResult:
                 continue
             built.append(done)
             warnings.extend(replayed)
-        jobs += [Job(manifest, library.organisation, group, request.root, request.styles)
+        jobs += [Job(manifest, library.organisation, group, request.root, request.styles, used_theme)
                  for group in _job_groups(stale)]
 
     if request.strict and warnings:
@@ -134,7 +136,7 @@ def build(request: BuildRequest) -> BuildResult:
     # before it; like them, its errors stop the build before anything is written.
     theme: list[Problem] = []
     if request.check and not request.eager:      # eager (watch) builds measured it above, first
-        order.append(ThemeJob(request.styles, remember))
+        order.append(ThemeJob(request.styles, remember, request.root))
     run_jobs(order, request.jobs, finished)
     failures.extend(p for p in theme if p.severity == "error")
     warnings.extend(p for p in theme if p.severity != "error")

@@ -56,7 +56,9 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str) ->
     others = sorted({root / slug / "booklet.yml" for slug in BOOKLET_LINK.findall(text) + SLUG_ENTRY.findall(text)
                      if slug != folder.name})
     shared_files = [p for p in _files_under(shared) if "snippets" not in p.relative_to(shared).parts]
-    style_files = [styles / name for name in laid_out.stylesheets] + _files_under(styles / "fonts")
+    # The house theme's colours; a publisher's theme.yml, fonts and stylesheet are in _shared/ above.
+    style_files = [styles / name for name in laid_out.stylesheets] + [PACKAGE / "styles" / "theme.yml"]
+    style_files += _files_under(styles / "fonts")
     if laid_out.press:
         style_files += _files_under(styles / "icc")
     files = own + shared_files + snippets + others + style_files + tool_files()

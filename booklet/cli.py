@@ -238,3 +238,29 @@ def reviews_command(sources: Path, output_format: str, today, within: int | None
     """
     from booklet.library.commands import reviews
     reviews(sources, output_format, today.date() if today else None, within)
+
+
+@main.command("init")
+@click.argument("directory", required=False, default=Path("sources"), type=click.Path(path_type=Path, file_okay=False))
+def init_command(directory: Path) -> None:
+    """Start a new sources root in DIRECTORY (default: sources).
+
+    Writes _shared/organisation.yml and _shared/theme.yml, every key explained in a comment,
+    and one sample booklet that builds and checks clean. Never overwrites a file.
+    """
+    from booklet.scaffold.commands import run_init
+    run_init(directory)
+
+
+@main.command("new")
+@click.argument("slug")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=Path("sources"),
+              show_default=True, help="The sources root to add the booklet to.")
+def new_command(slug: str, sources: Path) -> None:
+    """Add a booklet named SLUG (its folder and PDFs' name, like heart-failure) to the sources.
+
+    Writes SLUG/booklet.yml, every key explained in a comment, and two short sections.
+    Never overwrites a file.
+    """
+    from booklet.scaffold.commands import run_new
+    run_new(slug, sources)

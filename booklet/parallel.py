@@ -20,6 +20,7 @@ class Job:
     variants: tuple[str, ...]
     root: object            # Path; kept plain so the job pickles cheaply
     styles: object
+    theme: object = None    # booklet.theme.Theme; None: read it from root
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class ThemeJob:
 
     styles: object
     remember: object
+    root: object = None     # the sources root whose theme.yml is measured
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,14 @@ def run_job(job: Job | ThemeJob) -> Outcome:
     if isinstance(job, ThemeJob):
         from booklet.check.run import theme_problems
         started = time.perf_counter()
-        return Outcome(job, problems=tuple(theme_problems(job.styles, job.remember)),
+        return Outcome(job, problems=tuple(theme_problems(job.styles, job.remember, root=job.root)),
                        seconds=time.perf_counter() - started)
     from booklet.render.fetcher import RefusedResource
     from booklet.render.produce import Setting, produce
     started = time.perf_counter()
     try:
-        produced = produce(job.manifest, job.organisation, list(job.variants), Setting(job.root, job.styles))
+        setting = Setting(job.root, job.styles, job.theme)
+        produced = produce(job.manifest, job.organisation, list(job.variants), setting)
     except RefusedResource as refused:
         return Outcome(job, refused=(refused.url, refused.reason), seconds=time.perf_counter() - started)
     return Outcome(job, tuple(produced), seconds=time.perf_counter() - started)

@@ -2,7 +2,8 @@
 
 Each variant's stylesheets lay out a specimen booklet (see specimen.py) with WeasyPrint,
 so colours, backgrounds, inheritance and sizes are the ones a reader gets. A failing
-pair is reported at the `color:` declaration that gave the text its colour. A colour
+pair is reported at the `color:` declaration that gave the text its colour, or, when that
+colour (or the background) is one of the theme's, at its line in theme.yml. A colour
 declaration the specimen never uses is still checked, against its own rule's background
 or the white page.
 """
@@ -25,11 +26,14 @@ from booklet.check.specimen import specimen_html
 from booklet.check.stylesheets import (RGBA, Declaration, background_colour, custom_properties, parse_colour,
                                        read_declarations, resolve)
 from booklet.check.subject import Finding
+from booklet.check.themeblame import at_theme_line, theme_finding
+from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same  # noqa: F401 (ratio: re-exported)
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.variants import VARIANTS
+from booklet.theme import Theme, load_theme, properties, theme_css
 
-NORMAL, LARGE = 4.5, 3.0          # WCAG 2.2 SC 1.4.3 (AA)
-WHITE: RGBA = (1.0, 1.0, 1.0, 1.0)
+HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints
+
 
 
 @dataclass(frozen=True)
@@ -43,37 +47,22 @@ class Pair:
     declaration: Declaration | None
 
 
-def luminance(colour: RGBA) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-    red, green, blue = (channel(v) for v in colour[:3])
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def over(top: RGBA, bottom: RGBA) -> RGBA:
-    """A see-through colour as it looks on what is under it."""
-    alpha = top[3]
-    return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], bottom[:3])) + (1.0,)
-
-
-def ratio(text: RGBA, background: RGBA) -> float:
-    background = over(background, WHITE)
-    lighter, darker = sorted((luminance(over(text, background)), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def hex_of(colour: RGBA) -> str:
-    return "#" + "".join(f"{round(v * 255):02x}" for v in colour[:3])
-
-
-def contrast(styles: Path):
-    """The theme rule: every failing text colour of every variant's stylesheets."""
+def contrast(styles: Path, theme: Theme | None = None):
+    """The theme rule: every failing text colour of every variant's stylesheets with the theme's colours.
+    A colour of theme.yml is reported once, at its line, however many places it fails."""
+    theme = theme or load_theme(None)                    # None: the house theme alone
     seen = set()
     for variant in VARIANTS.values():
         if not variant.stylesheets:
             continue
-        for finding in _variant_findings(styles, variant.name, variant.stylesheets, _stamp(styles, variant.stylesheets)):
-            key = (finding.path, finding.line, finding.message.split(" [")[0])
+        profile = styles / HOUSE_PROFILE if variant.press else None
+        findings = _variant_findings(styles, variant.name, variant.stylesheets, _stamp(styles, variant.stylesheets),
+                                     theme, theme_css(theme, press_profile=profile),
+                                     properties(theme, press_profile=profile))
+        for finding in findings:
+            in_theme = finding.path.suffix == ".yml"
+            key = (finding.path, finding.line) if in_theme else (finding.path, finding.line,
+                                                                 finding.message.split(" [")[0])
             if key not in seen:
                 seen.add(key)
                 yield finding
@@ -85,14 +74,21 @@ def _stamp(styles: Path, names: tuple[str, ...]) -> tuple:
                  for name in names if (styles / name).is_file())
 
 
+def _theme_declarations(theme_properties, start: int) -> list[Declaration]:
+    return [Declaration(p.path, p.line, start + index, ":root", "", p.role.prop, p.value)
+            for index, p in enumerate(theme_properties)]
+
+
 @functools.lru_cache(maxsize=32)
-def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp: tuple) -> tuple[Finding, ...]:
+def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp: tuple, theme: Theme, css: str,
+                      theme_properties: tuple) -> tuple[Finding, ...]:
     paths = [styles / name for name in names if (styles / name).is_file()]
-    declarations = read_declarations(paths)
-    properties = custom_properties(declarations)
+    declarations = read_declarations(paths + ([theme.stylesheet] if theme.stylesheet else []))
+    declarations += _theme_declarations(theme_properties, len(declarations))
+    properties_ = custom_properties(declarations)
     colours = [d for d in declarations if d.name == "color"]
     try:
-        pairs = _rendered_pairs(styles, variant, paths, colours, properties)
+        pairs = _rendered_pairs(styles, variant, paths, css, theme, colours, properties_)
     except (FatalURLFetchingError, OSError) as exc:
         return (Finding(paths[-1] if paths else styles, 0, f"the {variant} stylesheets could not be laid out to"
                         f" measure their contrast ({exc})", severity="note"),)
@@ -101,14 +97,15 @@ def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp:
         needed = LARGE if pair.large else NORMAL
         measured = ratio(pair.colour, pair.background)
         if measured + 1e-9 < needed:
-            findings.append(_finding(pair, measured, needed, variant, paths))
+            findings.append(theme_finding(pair, measured, needed, variant, theme_properties, properties_)
+                            or _finding(pair, measured, needed, variant, paths))
     used = {pair.declaration for pair in pairs}
     for declaration in colours:
         if declaration in used or declaration.context:
             continue
-        finding = _unrendered(declaration, declarations, properties, variant)
+        finding = _unrendered(declaration, declarations, properties_, variant)
         if finding is not None:
-            findings.append(finding)
+            findings.append(at_theme_line(finding, declaration, theme_properties))
     return tuple(findings)
 
 
@@ -139,15 +136,17 @@ def _unrendered(declaration: Declaration, declarations, properties, variant: str
                    f" {variant} variant)")
 
 
-def _rendered_pairs(styles: Path, variant: str, paths: list[Path], colours: list[Declaration],
-                    properties: dict[str, str]) -> list[Pair]:
+def _rendered_pairs(styles: Path, variant: str, paths: list[Path], css: str, theme: Theme,
+                    colours: list[Declaration], properties: dict[str, str]) -> list[Pair]:
     with tempfile.TemporaryDirectory(prefix="booklet-specimen-") as folder:
         folder = Path(folder)
-        fetcher = SafeFetcher((styles, folder))
+        shared = tuple(p.parent for p in (theme.stylesheet, *(theme.font.files if theme.font else ())) if p)
+        fetcher = SafeFetcher((styles, folder, *shared))
         fonts = FontConfiguration()
         html = weasyprint.HTML(string=specimen_html(folder, variant=variant), base_url=folder.as_uri() + "/",
                                url_fetcher=fetcher)
         sheets = [weasyprint.CSS(filename=path, url_fetcher=fetcher, font_config=fonts) for path in paths]
+        sheets.append(weasyprint.CSS(string=css, url_fetcher=fetcher, font_config=fonts))
         logger = logging.getLogger("weasyprint")
         level = logger.level
         logger.setLevel(logging.ERROR)               # the specimen's words need no warnings
@@ -191,14 +190,10 @@ def _colour_of(value) -> RGBA | None:
     return tuple(min(1.0, max(0.0, v)) for v in srgb.coordinates) + (float(srgb.alpha),)
 
 
-def _same(a: RGBA | None, b: RGBA) -> bool:
-    return a is not None and all(abs(x - y) < 0.002 for x, y in zip(a, b))
-
-
 def _declaration_for(box, colour: RGBA, in_margin: bool, wrappers, resolved) -> Declaration | None:
     """The `color:` declaration that gave this text its colour: the nearest element it applies to,
     then the most specific, then the last written (the cascade, for one property)."""
-    candidates = [d for d, value in resolved if _same(value, colour)]
+    candidates = [d for d, value in resolved if same(value, colour)]
     if in_margin:
         margin = [d for d in candidates if d.context]
         return margin[-1] if margin else None

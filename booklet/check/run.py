@@ -17,7 +17,7 @@ from booklet.check.reading import library_subjects, read_subjects
 from booklet.check.rules import RULES, rule_for_reader
 from booklet.check.subject import Context, Subject
 from booklet.model import Library
-from booklet.problems import ContentError, Problem
+from booklet.problems import ContentError, Problem, Problems
 from booklet.sources.library import booklet_folders
 
 STYLES = Path(booklet.__file__).resolve().parent / "styles"
@@ -60,7 +60,7 @@ def check(request: CheckRequest) -> CheckReport:
     problems = [dataclasses.replace(p, rule=p.rule or rule_for_reader(p.message)) for p in found]
     for subject in subjects:
         problems.extend(booklet_problems(subject))
-    problems.extend(theme_problems(request.styles))
+    problems.extend(theme_problems(request.styles, root=request.root))
     readability = {s.slug: tuple(section_readability(s)) for s in subjects}
     return CheckReport(problems=tuple(ordered(problems, _file_order(request, subjects))),
                        booklets=tuple(s.slug for s in subjects), readability=readability)
@@ -80,12 +80,19 @@ def booklet_problems(subject: Subject, only: tuple[str, ...] = (), skip: tuple[s
     return problems
 
 
-def theme_problems(styles: Path, remember: Path | None = None) -> list[Problem]:
-    """Contrast of the house style. Laying out the specimen takes most of a second, so with
-    `remember` (a folder) the answer is kept per content of the stylesheets, fonts and tool."""
+def theme_problems(styles: Path, remember: Path | None = None, *, root: Path | None = None) -> list[Problem]:
+    """Mistakes in the sources root's theme.yml, else the contrast of the theme it gives. Laying out
+    the specimen takes most of a second, so with `remember` (a folder) the answer is kept per content
+    of the stylesheets, fonts, theme files and tool."""
+    from booklet.theme.reader import HOUSE_THEME, read_theme
+    read = Problems()
+    theme = read_theme(root, read)
+    if read.errors:
+        return [dataclasses.replace(p, rule=p.rule or rule_for_reader(p.message)) for p in read.items]
     record = None
     if remember is not None:
         files = sorted(styles.glob("*.css")) + sorted((styles / "fonts").glob("*")) + tool_files()
+        files += [HOUSE_THEME, *theme.files]
         record = remember / f"contrast-{key_of(Inputs(tuple(files), 'contrast'), {})[:32]}.json"
         try:
             return [Problem.from_row(row) for row in json.loads(record.read_text())]
@@ -93,7 +100,7 @@ def theme_problems(styles: Path, remember: Path | None = None) -> list[Problem]:
             pass
     from booklet.check.contrast import contrast      # loads WeasyPrint: only when it must measure
     rule = RULES["contrast"]
-    found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles)]
+    found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles, theme)]
     if record is not None:
         write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
     return found
@@ -115,7 +122,7 @@ def gate_build(library: Library, *, styles: Path, check: bool = True, allow_over
         for subject in subjects:
             problems.extend(booklet_problems(subject, skip=MEASURED_BY_BUILD))
         if theme:                       # the build may measure the theme alongside its rendering instead
-            problems.extend(theme_problems(styles, remember))
+            problems.extend(theme_problems(styles, remember, root=library.root))
     problems = unique(problems)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
@@ -141,7 +148,8 @@ def ordered(problems: list[Problem], files: list[Path]) -> list[Problem]:
 
 
 def _file_order(request: CheckRequest, subjects: list[Subject]) -> list[Path]:
-    files = sorted(request.styles.glob("*.css")) + [request.root / "_shared" / "organisation.yml"]
+    files = sorted(request.styles.glob("*.css")) + [request.root / "_shared" / "organisation.yml",
+                                                     request.root / "_shared" / "theme.yml"]
     files += sorted((request.root / "_shared" / "snippets").glob("*.md"))
     for subject in subjects:
         files.append(subject.manifest_path)

@@ -40,6 +40,12 @@ class CmykConverter:
         return ImageCms.applyTransform(image.convert("RGB"), self._transform)
 
 
+@lru_cache(maxsize=8)
+def converter_for(profile: Path) -> CmykConverter:
+    """One converter per profile and process: building a LittleCMS transform is not free."""
+    return CmykConverter(profile)
+
+
 def limit_ink(cmyk: tuple[float, ...]) -> tuple[float, float, float, float]:
     """Scale cyan, magenta and yellow down until the total ink is within MAX_INK; black is kept."""
     c, m, y, k = cmyk

@@ -86,11 +86,14 @@ STAMP_OPAQUE = "rgb(246, 208, 226)"      # for standards without transparency: d
 
 @functools.lru_cache(maxsize=8)      # the same mark for every variant of the same page size
 def render_draft_stamp(text: str, *, language: str, size_mm: tuple[float, float], styles: Path,
-                       opaque: bool = False) -> bytes:
-    """A one-page, untagged PDF of the DRAFT mark, the size of a booklet page."""
-    fetcher = SafeFetcher((styles,))
+                       opaque: bool = False, font_css: str = "", roots: tuple[Path, ...] = ()) -> bytes:
+    """A one-page, untagged PDF of the DRAFT mark, the size of a booklet page; `font_css` (a theme's
+    @font-face rules, its files under `roots`) sets it in the publisher's font."""
+    fetcher = SafeFetcher((styles, *roots))
     fonts = FontConfiguration()
-    css = weasyprint.CSS(filename=styles / "fonts.css", url_fetcher=fetcher, font_config=fonts)
+    sheets = [weasyprint.CSS(filename=styles / "fonts.css", url_fetcher=fetcher, font_config=fonts)]
+    if font_css:
+        sheets.append(weasyprint.CSS(string=font_css, url_fetcher=fetcher, font_config=fonts))
     html = DRAFT_STAMP_HTML.format(lang=language, text=text, colour=STAMP_OPAQUE if opaque else STAMP_TRANSLUCENT, width=f"{size_mm[0]}mm", height=f"{size_mm[1]}mm")
     with reproducible_fonts():
-        return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=fonts)
+        return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=sheets, font_config=fonts)

@@ -16,6 +16,8 @@ from booklet.render.pdf import lay_out, render_draft_stamp, write_pdf
 from booklet.render.pdfx import OutputProfile, PrintFinish
 from booklet.render.resolution import LowResolution, low_resolution_images
 from booklet.render.variants import VARIANTS, Variant
+from booklet.theme import Theme, load_theme, theme_css
+from booklet.theme.css import stamp_font_css
 
 # The house CMYK profile: see styles/icc/PROVENANCE.md.
 HOUSE_PROFILE = OutputProfile(path=Path("icc") / "ISOcoated_v2_300_bas.icc", identifier="FOGRA39",
@@ -35,10 +37,15 @@ class Produced:
 
 @dataclass(frozen=True)
 class Setting:
-    """Where the build reads from: the sources root and the styles folder."""
+    """Where the build reads from: the sources root and the styles folder, and the theme it uses."""
 
     root: Path
     styles: Path
+    theme: Theme | None = None       # None: read from the root's _shared/theme.yml (or the house's)
+
+    @property
+    def used_theme(self) -> Theme:
+        return self.theme or load_theme(self.root)
 
 
 def produce(manifest: Manifest, organisation: Organisation, names: list[str], setting: Setting) -> list[Produced]:
@@ -76,7 +83,8 @@ def _context(variant: Variant, manifest: Manifest, setting: Setting) -> FinishCo
     if manifest.draft and not variant.made_from:
         stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
                                    size_mm=variant.page_mm, styles=setting.styles,
-                                   opaque=press is not None and press.standard == "pdf/x-1a")
+                                   opaque=press is not None and press.standard == "pdf/x-1a",
+                                   font_css=stamp_font_css(setting.used_theme), roots=(setting.root,))
     return FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp, press=press)
 
 
@@ -85,7 +93,10 @@ def _render(variant: Variant, manifest: Manifest, organisation: Organisation, se
     """Lay out once; if the page count must be a multiple of N, add the missing pages and lay out again.
     Print variants also measure their pictures at the size they are laid out."""
     pdf_variant = context.press.standard if context.press else variant.pdf_variant
-    extra_css = f"@page {{ bleed: {context.press.bleed_mm}mm; marks: none }}" if context.press else ""
+    # The theme's colours (CMYK through the press's own profile for print), font and stylesheet.
+    extra_css = theme_css(setting.used_theme, press_profile=context.press.profile.path if context.press else None)
+    if context.press:
+        extra_css += f"@page {{ bleed: {context.press.bleed_mm}mm; marks: none }}\n"
 
     def lay_out_with(pad: int):
         html = compose_html(manifest, organisation, variant=variant.name, pad_pages=pad)
