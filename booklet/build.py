@@ -69,13 +69,15 @@ def build(request: BuildRequest) -> BuildResult:
     # Loaded here, not above: a build with nothing to do never needs them.
     from booklet.check import gate_build
     from booklet.parallel import Job, ThemeJob, run_jobs
-    from booklet.sources.library import read_library
-    library, warnings = read_library(request.root, folders, variants=tuple(VARIANTS))
-    # The rules of `booklet check` that need no PDF; errors stop here, before anything is rendered.
+    from booklet.sources.library import library_of
+    from booklet.sources.reader import read_sources
+    reading = read_sources(request.root, folders, variants=tuple(VARIANTS))
+    # The reader's problems and the rules of `booklet check` that need no PDF, as `booklet check`
+    # reports them; errors stop here, before anything is rendered.
     remember = request.output / CACHE_FOLDER
-    warnings = [*warnings, *gate_build(library, styles=request.styles, check=request.check,
-                                       allow_overdue=request.allow_overdue, today=request.today,
-                                       remember=remember, theme=request.eager)]
+    warnings = gate_build(reading, styles=request.styles, check=request.check, allow_overdue=request.allow_overdue,
+                          today=request.today, remember=remember, theme=request.eager)
+    library = library_of(reading)
 
     cache, memo = BuildCache(request.output), {}
     built, jobs, keys = [], [], {}

@@ -136,6 +136,7 @@ class Manifest:
     online: str | None = None
     related: tuple[Related, ...] = ()
     printing: PrintSettings = PrintSettings()
+    reads: tuple[Path, ...] = ()           # files outside its folder it is made from (snippets, pictures...)
 
     @property
     def draft(self) -> bool:

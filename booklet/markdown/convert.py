@@ -40,6 +40,7 @@ class BookletExtension(Extension):
     def _snippet(self, snippet_id: str) -> str:
         """A shared passage placed inline is converted on its own, so its problems name its file."""
         text = self.ctx.snippets[snippet_id]
+        self.ctx.reads.add(text.path)
         ctx = dataclasses.replace(self.ctx, path=text.path, body_line=text.body_line,
                                   anchor=f"{self.ctx.anchor}-{snippet_id}", depth=self.ctx.depth + 1)
         return convert(text.body, ctx, self.locator.problems)
