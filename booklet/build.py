@@ -85,7 +85,8 @@ def build(request: BuildRequest) -> BuildResult:
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
         stale = []
         for name in names:
-            keys[manifest.slug, name], done, replayed = _recorded(request, cache, memo, manifest.folder, name)
+            keys[manifest.slug, name], done, replayed = _recorded(request, cache, memo, manifest.folder, name,
+                                                                  manifest.reads)
             if done is None:
                 stale.append(name)
                 continue
@@ -116,7 +117,8 @@ def build(request: BuildRequest) -> BuildResult:
             found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
             warnings.extend(found)
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
-                                 warnings=[w.as_row() for w in found])
+                                 warnings=[w.as_row() for w in found],
+                                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
             built.append(Built(manifest.slug, item.variant, folder / f"{manifest.slug}-{item.variant}.pdf",
                                outcome.seconds / max(1, len(outcome.job.variants)), item.pages))
@@ -176,11 +178,12 @@ def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None
     if summary.get("day") != _today(request).isoformat():
         return None                        # review dates are checked against today: check again
     for folder in folders:
-        names = declared_variants(folder)
+        names = declared_variants(folder, request.root)
         if names is None:
             return None
         for name in [n for n in names if not request.variants or n in request.variants]:
-            keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name)
+            reads = cache.reads(folder.name, name, request.root)
+            keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name, reads)
             if done is None:
                 return None
             built.append(done)
@@ -189,11 +192,11 @@ def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None
     return BuildResult(tuple(built), tuple(Problem.from_row(row) for row in summary.get("warnings", [])))
 
 
-def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path, name: str
-              ) -> tuple[str, Built | None, list[Problem]]:
+def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path, name: str,
+              reads: tuple[Path, ...]) -> tuple[str, Built | None, list[Problem]]:
     """The variant's key, and what the cache recorded for it (the result and the warnings it
     found) if that is still true; None to rebuild."""
-    key = key_of(booklet_inputs(folder, request.root, request.styles, name), memo)
+    key = key_of(booklet_inputs(folder, request.root, request.styles, name, reads), memo, request.root)
     entry = None if request.force else cache.fresh_entry(folder.name, name, key, request.output / folder.name)
     if entry is None:
         return key, None, []
