@@ -30,13 +30,24 @@ def picture_problem(path: Path) -> str | None:
                 if width * height > MAX_PIXELS:
                     return (f"is {width} x {height} pixels; pictures over {MAX_PIXELS // 1_000_000} megapixels"
                             " are refused: save a smaller copy")
+                kind = image.format
+                image.verify()              # checks every chunk (WeasyPrint lets load() accept a cut file)
+            with Image.open(path) as image:
                 image.load()
+            if kind == "JPEG" and not _ends_a_jpeg(path):
+                raise OSError("truncated")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"has more than {MAX_PIXELS // 1_000_000} megapixels: save a smaller copy"
     except (OSError, SyntaxError, ValueError) as exc:
-        reason = "is cut short" if "truncated" in str(exc) else "is not a picture this tool can read"
+        reason = "is cut short" if "runcated" in str(exc) else "is not a picture this tool can read"
         return f"{reason} ({path.suffix.lstrip('.').upper() or 'no type'}): export it again as PNG, JPEG or SVG"
     return None
+
+
+def _ends_a_jpeg(path: Path) -> bool:
+    with path.open("rb") as file:
+        file.seek(max(0, path.stat().st_size - 4096))
+        return b"\xff\xd9" in file.read()
 
 
 def _svg_problem(path: Path) -> str | None:
