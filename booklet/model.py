@@ -102,6 +102,7 @@ class Section:
     number: int | None = None
     anchor: str = ""
     html: str = ""           # the body as HTML, once the Markdown is converted
+    outline: tuple = ()      # what the conversion met, each at its file and line (markdown/positions.py)
 
 
 @dataclass(frozen=True)

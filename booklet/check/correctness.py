@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 
 from booklet.check.subject import Finding, Subject, key_line
-from booklet.check.text import AUTOLINK, LINK
+from booklet.check.text import constructs
+from booklet.markdown.positions import Kind
 from booklet.compose.document import compose_html
 from booklet.validity import email_problem, web_problem
 
@@ -24,19 +25,14 @@ def broken_anchor(subject: Subject):
         return                                           # the reader's errors come first
     ids = set(re.findall(r'\bid="([^"]+)"', compose_html(subject.manifest, subject.organisation,
                                                          variant="download")))
-    for block in subject.blocks:
-        if block.kind == "code":
+    for path, number, href in _links(subject):
+        if not href.startswith("#") or unquote(href[1:]) in ids:
             continue
-        for number, line in block.raw_lines():
-            for link in LINK.finditer(line):
-                href = link["href"]
-                if not href.startswith("#") or unquote(href[1:]) in ids:
-                    continue
-                near = difflib.get_close_matches(href[1:], sorted(ids), n=1, cutoff=0.6)
-                yield Finding(block.path, number, f"the link '{href}' leads nowhere: there is no '{href[1:]}' in"
-                              " this booklet" + (f"; did you mean '#{near[0]}'?" if near else
-                                                 " (a section is #s-FILE, like #s-treatment; give a heading"
-                                                 " an id with {#my-id})"))
+        near = difflib.get_close_matches(href[1:], sorted(ids), n=1, cutoff=0.6)
+        yield Finding(path, number, f"the link '{href}' leads nowhere: there is no '{href[1:]}' in"
+                      " this booklet" + (f"; did you mean '#{near[0]}'?" if near else
+                                         " (a section is #s-FILE, like #s-treatment; give a heading"
+                                         " an id with {#my-id})"))
 
 
 def phone_number(subject: Subject):
@@ -47,11 +43,11 @@ def phone_number(subject: Subject):
         problem = phone_problem(number, region)
         if problem:
             yield Finding(path, line, problem)
-    for block, number, href, _ in _links(subject):
+    for path, number, href in _links(subject):
         if href.lower().startswith("tel:"):
             problem = phone_problem(unquote(href[4:]), region)
             if problem:
-                yield Finding(block.path, number, problem)
+                yield Finding(path, number, problem)
     for block in subject.blocks:
         if block.kind not in PHONE_TEXT_KINDS:
             continue
@@ -83,11 +79,11 @@ def phone_problem(number: str, region: str | None) -> str | None:
 
 def email_address(subject: Subject):
     """Addresses in the text; those in organisation.yml are the reader's (booklet/sources)."""
-    for block, number, href, _ in _links(subject):
+    for path, number, href in _links(subject):
         if href.lower().startswith("mailto:"):
             problem = email_problem(unquote(href[7:].split("?")[0]))
             if problem:
-                yield Finding(block.path, number, problem)
+                yield Finding(path, number, problem)
     for block in subject.blocks:
         if block.kind in PHONE_TEXT_KINDS:
             for index, text in enumerate(block.visible):
@@ -99,23 +95,19 @@ def email_address(subject: Subject):
 
 def web_address(subject: Subject):
     """Addresses in the text; those in the YAML files are the reader's (booklet/sources)."""
-    for block, number, href, _ in _links(subject):
+    for path, number, href in _links(subject):
         if urlsplit(href).scheme.lower() in ("http", "https"):
             problem = web_problem(href)
             if problem:
-                yield Finding(block.path, number, problem)
+                yield Finding(path, number, problem)
 
 
 def _links(subject: Subject):
-    """Each link in the text: its block, line, address and words."""
-    for block in subject.blocks:
-        if block.kind == "code":
-            continue
-        for number, line in block.raw_lines():
-            for link in LINK.finditer(line):
-                yield block, number, link["href"], link["text"]
-            for link in AUTOLINK.finditer(line):
-                yield block, number, link["href"], link["href"]
+    """Each address in the text: inline links and autolinks where they are, reference-style links at
+    their definition `[id]: address` (used or not)."""
+    for _, construct in constructs(subject.sections, Kind.LINK, Kind.REFERENCE):
+        if construct.kind == Kind.REFERENCE or dict(construct.attrs).get("form") != "reference":
+            yield construct.path, construct.line, construct.target
 
 
 def _organisation_values(subject: Subject, *keys: str):

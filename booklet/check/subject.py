@@ -76,7 +76,7 @@ class Subject:
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
-        return section_blocks(self.sections, self.snippets)
+        return section_blocks(self.sections)
 
     @property
     def node(self) -> yaml.Node | None:

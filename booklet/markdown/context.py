@@ -32,6 +32,7 @@ class MarkdownContext:
     booklets: dict[str, BookletLink]
     depth: int = 0                  # snippet nesting, to stop a snippet including itself
     reads: set[Path] = field(default_factory=set, compare=False)   # files read, for the cache's key
+    outline: list = field(default_factory=list, compare=False)     # constructs and their lines (positions.py)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from booklet.markdown.context import Locator, MarkdownContext
 from booklet.markdown.directives import DirectiveProcessor
 from booklet.markdown.figures import FigureProcessor
 from booklet.markdown.links import IdProcessor, LinkProcessor
+from booklet.markdown.positions import PositionProcessor
 from booklet.markdown.tables import TableScopeProcessor
 from booklet.problems import Problems
 
@@ -32,6 +33,7 @@ class BookletExtension(Extension):
         md.parser.blockprocessors.register(
             DirectiveProcessor(md.parser, self.ctx, self.locator, self._snippet), "booklet-directive", 75)
         # attr_list runs at 8: figures need its attributes; ids come last, after footnotes.
+        md.treeprocessors.register(PositionProcessor(md, self.ctx, self.locator), "booklet-positions", 7)
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
         md.treeprocessors.register(TableScopeProcessor(md), "booklet-table-scope", 4.5)

@@ -139,7 +139,8 @@ def convert_sections(sections, language: str, organisation: Organisation | None,
                               contacts=contacts, snippets=snippets, booklets=links, reads=reads)
         if section.path.parent.name == "snippets":
             reads.add(section.path)
-        converted.append(dataclasses.replace(section, html=convert(section.body, ctx, problems)))
+        html = convert(section.body, ctx, problems)
+        converted.append(dataclasses.replace(section, html=html, outline=tuple(ctx.outline)))
     return tuple(converted)
 
 
