@@ -114,6 +114,7 @@ def build(request: BuildRequest) -> BuildResult:
                 continue                     # made only for another variant (print for the handout)
             folder = request.output / manifest.slug
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
+            failures.extend(item.problems)          # a picture or font the renderer could not use
             found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
             warnings.extend(found)
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
@@ -235,17 +236,14 @@ def _write(made: list, cache: BuildCache) -> None:
 def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     """Point at the Markdown line that places the picture, so the editor can find it."""
     from booklet.render.resolution import MIN_PPI
+    from booklet.markdown.positions import Kind
     path, line = manifest.folder / "booklet.yml", 1
     source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
     name = source.relative_to(manifest.folder).as_posix() if source.is_relative_to(manifest.folder) else low.src
-    for section in manifest.sections:
-        for offset, text in enumerate(section.body.splitlines()):
-            if name in text:
-                path, line = section.path, section.body_line + offset
-                break
-        else:
-            continue
-        break
+    for construct in (c for section in manifest.sections for c in section.outline if c.kind == Kind.IMAGE):
+        if (construct.path.parent / unquote(construct.target)).resolve() == source.resolve():
+            path, line, name = construct.path, construct.line, construct.target
+            break
     return Problem(path, line, f"the picture '{name}' prints at {low.ppi} ppi at {low.width_mm:g} mm wide"
                    f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
-                   " or show it smaller", severity="warning")
+                   " or show it smaller", severity="warning", rule="image-resolution")
