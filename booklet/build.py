@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from typing import Callable
 
-from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
+from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
 from booklet.files import write_atomically
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
@@ -149,7 +149,10 @@ def build(request: BuildRequest) -> BuildResult:
     _write(pending, cache)
     key = _run_key(request, folders, keys)
     if key is not None:
-        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings])
+        covered: dict[str, list[str]] = {}
+        for slug, name in keys:
+            covered.setdefault(slug, []).append(name)
+        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings], covered)
     return BuildResult(tuple(built), tuple(warnings))
 
 
@@ -178,11 +181,12 @@ def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None
     summary = cache.summary()
     if summary.get("day") != _today(request).isoformat():
         return None                        # review dates are checked against today: check again
+    covered = summary.get("variants", {})
     for folder in folders:
-        names = declared_variants(folder, request.root)
-        if names is None:
-            return None
-        for name in [n for n in names if not request.variants or n in request.variants]:
+        names = covered.get(folder.name) if isinstance(covered, dict) else None
+        if not isinstance(names, list) or not all(name in VARIANTS for name in names):
+            return None                    # every key is checked again below, so these names are the last build's
+        for name in names:
             reads = cache.reads(folder.name, name, request.root)
             keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name, reads)
             if done is None:

@@ -61,27 +61,6 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, re
     return Inputs(tuple(files), json.dumps({"variant": variant_name}))
 
 
-def declared_variants(folder: Path, root: Path) -> tuple[str, ...] | None:
-    """The manifest's `variants:` list, read with the reader's parser (None if it cannot be read: the
-    full read will say why)."""
-    from booklet.problems import Problems
-    from booklet.render.variants import VARIANTS
-    from booklet.sources.safe import read_text
-    from booklet.sources.yamlnodes import parse, written
-    problems = Problems()
-    text = read_text(folder / "booklet.yml", root, problems)
-    node = parse(text, folder / "booklet.yml", problems) if text is not None else None
-    if node is None or not hasattr(node.value, "sort"):
-        return None
-    entry = next((v for k, v in node.value if getattr(k, "value", None) == "variants"), None)
-    if entry is None:
-        return tuple(VARIANTS)
-    names = [written(item) for item in entry.value] if isinstance(entry.value, list) else None
-    if not names or not all(name in VARIANTS for name in names):
-        return None
-    return tuple(dict.fromkeys(names))
-
-
 def key_of(inputs: Inputs, memo: dict[Path, str], root: Path | None = None) -> str:
     """One hash over the inputs' paths and contents: equal keys mean equal PDFs."""
     h = hashlib.sha256(inputs.settings.encode())
@@ -135,9 +114,11 @@ class BuildCache:
         except (OSError, ValueError):
             return {}
 
-    def save_summary(self, key: str, day: str, warnings: list) -> None:
+    def save_summary(self, key: str, day: str, warnings: list, variants: dict[str, list[str]]) -> None:
+        """`variants`: the variants of each booklet the build covered, so the next build can check them
+        all without reading (or parsing) any booklet.yml."""
         write_atomically(self.folder / "last-build.json",
-                         json.dumps({"key": key, "day": day, "warnings": warnings}).encode())
+                         json.dumps({"key": key, "day": day, "warnings": warnings, "variants": variants}).encode())
 
     def save(self, slug: str, entries: dict) -> None:
         merged = {**self._load(slug), **entries}

@@ -143,3 +143,21 @@ def test_the_cache_never_opens_a_pipe_or_a_link_out_of_the_sources(library, tmp_
     os.mkfifo(root / "demo" / "notes.pipe")                     # would hang a read
     (root / "demo" / "secret.txt").symlink_to("/etc/hostname")  # outside the root
     assert run(root, styles, tmp_path) == []         # neither is an input: nothing hangs, nothing rebuilds
+
+
+def test_each_booklet_yml_is_parsed_once_a_build_and_not_at_all_when_up_to_date(library, tmp_path, monkeypatch):
+    from booklet.sources import reader, yamlnodes
+    root, styles = library
+    parsed = []
+    original = yamlnodes.parse
+
+    def counting(text, path, problems, **options):
+        parsed.append(path.relative_to(root).as_posix())
+        return original(text, path, problems, **options)
+
+    monkeypatch.setattr(reader, "parse", counting)
+    monkeypatch.setattr(yamlnodes, "parse", counting)
+    run(root, styles, tmp_path)
+    assert sorted(p for p in parsed if p.endswith("booklet.yml")) == ["demo/booklet.yml", "other/booklet.yml"]
+    parsed.clear()
+    assert run(root, styles, tmp_path) == [] and parsed == []

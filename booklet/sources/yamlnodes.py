@@ -54,6 +54,9 @@ def scalar(node: yaml.Node) -> Any:
         return _SCALARS.construct_object(node, deep=True)
     except (ValueError, OverflowError):  # 2026-13-01 looks like a date to YAML but is none
         return node.value
+    finally:                             # the constructor would otherwise keep every node it met
+        _SCALARS.constructed_objects.clear()
+        _SCALARS.recursive_objects.clear()
 
 
 def is_empty(node: yaml.Node | None) -> bool:
