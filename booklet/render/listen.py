@@ -58,6 +58,6 @@ def render_problems(messages: list[str], manifest: Manifest) -> list[Problem]:
             problems.append(Problem(construct.path, construct.line, f"the picture '{construct.target}' could not"
                                     f" be drawn: {message}"))
         else:
-            problems.append(Problem(manifest.folder / "booklet.yml", 0, f"the renderer could not use a"
+            problems.append(Problem(manifest.folder / "booklet.yml", 1, f"the renderer could not use a"
                                     f" resource: {message}"))
     return problems

@@ -102,7 +102,9 @@ RELATED = Group("a related entry", "booklet.yml: each entry of related", (
 SECTION_ENTRY = Group("a section entry", "booklet.yml: a snippet entry of sections", (
     Key("snippet", T, "a shared snippet's id (its file name in _shared/snippets/ without .md)", required=True,
         rule="unknown-snippet"),
-    Key("title", T, "the section's title", default="the snippet's title, else its first heading, else its id"),
+    Key("title", T, "the section's title (`- snippet: ID` alone works too)",
+        default="the snippet's front matter title, else its first line if that is a heading (which then"
+                " is not printed twice), else its id in words (inclusive-language: Inclusive language)"),
 ))
 PRINT = Group("print", "booklet.yml: print", (
     Key("bleed", Kind.LENGTH, "how far pictures and colour run past the trim, 0mm to 10mm", default="3mm"),
