@@ -139,7 +139,7 @@ BOOKLET = Group("booklet.yml", "<slug>/booklet.yml", (
 ))
 FRONT_MATTER = Group("the front matter", "front matter of a section or snippet (between --- lines)", (
     Key("title", T, "the section's title; required in a section file",
-        default="in a snippet: its first heading, else its id"),
+        default="optional in a snippet (see the snippet entry of sections)"),
     Key("short_title", T, "a shorter title for the running header and contents", default="the title"),
 ))
 
