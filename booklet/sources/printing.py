@@ -52,6 +52,9 @@ def _profile(f: Fields, folder: Path, root: Path, reads: set[Path]) -> Path | No
         return None
     path = folder / name
     reason = refusal(path, root)
+    if reason == "does not exist":
+        f.error(f.node("profile"), f"there is no profile file '{name}' in {folder.name}/")
+        return None
     if reason is not None:
         f.error(f.node("profile"), f"the profile '{name}' {reason}; copy the printer's .icc file into {folder.name}/")
         return None
