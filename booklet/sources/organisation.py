@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from booklet.model import Contact, Feedback, Organisation
 from booklet.problems import Problems
 from booklet.sources.keys import CONTACT, FEEDBACK, ORGANISATION
@@ -29,7 +31,7 @@ def read_organisation(node, path: Path, root: Path, problems: Problems, reads: s
     feedback = _feedback(fields, path, problems)
     contacts = {}
     group = fields.node("contacts")
-    if group is not None and not is_empty(group) and not hasattr(group.value, "sort"):
+    if group is not None and not is_empty(group) and not isinstance(group, yaml.MappingNode):
         fields.error(group, "'contacts' should be contact ids, each with its keys indented below it")
     elif group is not None and not is_empty(group):
         for key_node, value_node in group.value:
