@@ -105,8 +105,8 @@ def build(request: BuildRequest) -> BuildResult:
             return
         manifest = outcome.job.manifest
         if outcome.refused:
-            failures.append(Problem(manifest.folder / "booklet.yml", 1,
-                                    f"a picture, font or style needs '{outcome.refused[0]}': {outcome.refused[1]}"))
+            from booklet.render.listen import refused_problem
+            failures.append(refused_problem(manifest, *outcome.refused))
             return
         made = []
         for item in outcome.produced:

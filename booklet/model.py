@@ -88,6 +88,7 @@ class SourceText:
     short_title: str | None
     body: str
     body_line: int
+    title_line: int = 1      # the line of `title:` in the front matter
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Section:
     anchor: str = ""
     html: str = ""           # the body as HTML, once the Markdown is converted
     outline: tuple = ()      # what the conversion met, each at its file and line (markdown/positions.py)
+    title_line: int = 1      # the line of `title:` in the front matter
 
 
 @dataclass(frozen=True)

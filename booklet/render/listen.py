@@ -40,20 +40,26 @@ def listening():
         logger.removeHandler(collector)
 
 
-def render_problems(messages: list[str], manifest: Manifest) -> list[Problem]:
-    """Each message as an error at the line of the picture it names, else at the booklet's manifest."""
+def _placed(manifest: Manifest) -> dict[Path, object]:
+    """Each picture file the Markdown places, with the construct that placed it first."""
     placed = {}
     for section in manifest.sections:
         for construct in section.outline:
             if construct.kind == Kind.IMAGE and construct.target and not urlsplit(construct.target).scheme:
-                target = (construct.path.parent / unquote(construct.target)).resolve()
-                placed.setdefault(target, construct)
-    problems = []
+                placed.setdefault((construct.path.parent / unquote(construct.target)).resolve(), construct)
+    return placed
+
+
+def _file_of(url: str | None) -> Path | None:
+    return Path(unquote(urlsplit(url).path)).resolve() if url and url.startswith("file:") else None
+
+
+def render_problems(messages: list[str], manifest: Manifest) -> list[Problem]:
+    """Each message as an error at the line of the picture it names, else at the booklet's manifest."""
+    placed, problems = _placed(manifest), []
     for message in dict.fromkeys(messages):
         url = URL.search(message)
-        path = Path(unquote(urlsplit(url.group()).path)).resolve() if url and url.group().startswith("file:") \
-            else None
-        construct = placed.get(path)
+        construct = placed.get(_file_of(url.group() if url else None))
         if construct is not None:
             problems.append(Problem(construct.path, construct.line, f"the picture '{construct.target}' could not"
                                     f" be drawn: {message}"))
@@ -61,3 +67,12 @@ def render_problems(messages: list[str], manifest: Manifest) -> list[Problem]:
             problems.append(Problem(manifest.folder / "booklet.yml", 1, f"the renderer could not use a"
                                     f" resource: {message}"))
     return problems
+
+
+def refused_problem(manifest: Manifest, url: str, reason: str) -> Problem:
+    """A resource the fetcher refused: at the line of the picture when it is one the Markdown places,
+    else at the manifest."""
+    construct = _placed(manifest).get(_file_of(url))
+    if construct is not None:
+        return Problem(construct.path, construct.line, f"the picture '{construct.target}' cannot be used: {reason}")
+    return Problem(manifest.folder / "booklet.yml", 1, f"a picture, font or style needs '{url}': {reason}")

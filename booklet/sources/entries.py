@@ -33,7 +33,7 @@ def read_sections(f: Fields, numbered: bool, folder: Path, root: Path, problems:
             continue
         seen[key] = line
         sections.append(Section(path=text.path, title=text.title, short_title=text.short_title or text.title,
-                                body=text.body, body_line=text.body_line,
+                                body=text.body, body_line=text.body_line, title_line=text.title_line,
                                 number=len(sections) + 1 if numbered else None, anchor=anchor))
     if f.node("sections") is not None and not sections and not problems.errors:
         f.error(f.node("sections"), "'sections' should list at least one section file")
@@ -75,7 +75,8 @@ def snippet_as_section(text: SourceText, snippet_id: str, title: str | None) -> 
     """A snippet placed as a section takes the title given here, else its front matter's, else its first
     heading (which then leaves the body, so it is not printed twice), else its id in words."""
     if title or text.title:
-        return SourceText(text.path, title or text.title, text.short_title, text.body, text.body_line)
+        return SourceText(text.path, title or text.title, text.short_title, text.body, text.body_line,
+                          text.title_line)
     lines = text.body.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     heading = HEADING.fullmatch(lines[first].strip()) if first is not None else None

@@ -20,7 +20,7 @@ def read_markdown_file(path: Path, root: Path, problems: Problems, *, title_requ
         return None
     lines = text.split("\n")
     title = short_title = None
-    body_start = 0
+    body_start, title_line = 0, 1
     if lines and lines[0].strip() == "---":
         try:
             end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
@@ -31,9 +31,10 @@ def read_markdown_file(path: Path, root: Path, problems: Problems, *, title_requ
         fields = Fields(node, path, problems, FRONT_MATTER, first_line=2, line=1)
         title = fields.text("title")
         short_title = fields.text("short_title")
+        title_line = fields.line_for("title")
         body_start = end + 1
     if title is None and title_required:
         problems.error(path, 1, "this section has no title: start the file with\n"
                        "---\ntitle: The section's title\n---")
     return SourceText(path=path, title=title, short_title=short_title,
-                      body="\n".join(lines[body_start:]), body_line=body_start + 1)
+                      body="\n".join(lines[body_start:]), body_line=body_start + 1, title_line=title_line)
