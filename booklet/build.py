@@ -78,6 +78,8 @@ def build(request: BuildRequest) -> BuildResult:
     warnings = gate_build(reading, styles=request.styles, check=request.check, allow_overdue=request.allow_overdue,
                           today=request.today, remember=remember, theme=request.eager)
     library = library_of(reading)
+    from booklet.check.settings import adjusted
+    settings = {b.folder.name: b.settings for b in reading.booklets}
 
     cache, memo = BuildCache(request.output), {}
     built, jobs, keys = [], [], {}
@@ -115,8 +117,10 @@ def build(request: BuildRequest) -> BuildResult:
             folder = request.output / manifest.slug
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
             failures.extend(item.problems)          # a picture or font the renderer could not use
-            found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
-            warnings.extend(found)
+            found = adjusted([_picture_problem(manifest, low, item.variant) for low in item.low_resolution],
+                             settings[manifest.slug])          # the booklet's `checks:` apply here too
+            failures.extend(p for p in found if p.severity == "error")
+            warnings.extend(p for p in found if p.severity != "error")
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
                                  warnings=[w.as_row() for w in found],
                                  reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
