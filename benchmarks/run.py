@@ -51,6 +51,7 @@ def worker_stages(job: dict) -> dict:
     """The stages of produce(), one by one, with the same arguments the pipeline uses."""
     preload()
     import booklet.sources.library as library_module
+    import booklet.sources.reader as reader_module      # the one reader, which converts the Markdown
     from booklet.build import STYLES
     from booklet.compose.document import compose_html
     from booklet.render.pdf import finish_pdf, lay_out
@@ -61,7 +62,7 @@ def worker_stages(job: dict) -> dict:
     per_variant: dict[str, dict[str, float]] = {}
 
     # read_library converts every section's Markdown through convert_sections: time that call apart.
-    original, markdown_seconds = library_module.convert_sections, [0.0, 0]
+    original, markdown_seconds = reader_module.convert_sections, [0.0, 0]
 
     def timed_convert(*args, **kwargs):
         started = time.perf_counter()
@@ -71,12 +72,12 @@ def worker_stages(job: dict) -> dict:
             markdown_seconds[0] += time.perf_counter() - started
             markdown_seconds[1] += 1
 
-    library_module.convert_sections = timed_convert
+    reader_module.convert_sections = timed_convert
     started = time.perf_counter()
     try:
         library, _warnings = library_module.read_library(root, [folder], variants=tuple(VARIANTS))
     finally:
-        library_module.convert_sections = original
+        reader_module.convert_sections = original
     read_total = time.perf_counter() - started
     manifest = library.booklets[folder.name]
     if markdown_seconds[1]:
@@ -87,7 +88,7 @@ def worker_stages(job: dict) -> dict:
         from booklet.problems import Problems
         started = time.perf_counter()
         original(manifest.sections, manifest.language, library.organisation, library.snippets, root,
-                 library_module.link_targets(root), Problems())
+                 {}, Problems(), set())
         times["markdown"] = time.perf_counter() - started
         times["read"] = max(0.0, read_total - times["markdown"])
         split = "estimated: Markdown converted a second time"
@@ -99,7 +100,7 @@ def worker_stages(job: dict) -> dict:
         gate_build = None
     if gate_build is not None:
         started = time.perf_counter()
-        gate_build(library, styles=STYLES)
+        gate_build(reader_module.read_sources(root, [folder], variants=tuple(VARIANTS)), styles=STYLES)
         times["check"] = time.perf_counter() - started
     else:
         del times["check"]      # shown as "-"

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from typing import Callable
 
-from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
+from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
 from booklet.files import write_atomically
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
@@ -69,15 +69,19 @@ def build(request: BuildRequest) -> BuildResult:
     # Loaded here, not above: a build with nothing to do never needs them.
     from booklet.check import gate_build
     from booklet.parallel import Job, ThemeJob, run_jobs
-    from booklet.sources.library import read_library
+    from booklet.sources.library import library_of
+    from booklet.sources.reader import read_sources
     from booklet.theme.reader import with_theme
-    (library, warnings), used_theme = with_theme(request.root, lambda: read_library(request.root, folders,
-                                                                               variants=tuple(VARIANTS)))
-    # The rules of `booklet check` that need no PDF; errors stop here, before anything is rendered.
+    reading = read_sources(request.root, folders, variants=tuple(VARIANTS))
+    # The reader's problems and the rules of `booklet check` that need no PDF, as `booklet check`
+    # reports them, with the theme's mistakes; errors stop here, before anything is rendered.
     remember = request.output / CACHE_FOLDER
-    warnings = [*warnings, *gate_build(library, styles=request.styles, check=request.check,
-                                       allow_overdue=request.allow_overdue, today=request.today,
-                                       remember=remember, theme=request.eager)]
+    warnings, used_theme = with_theme(request.root, lambda: gate_build(
+        reading, styles=request.styles, check=request.check, allow_overdue=request.allow_overdue,
+        today=request.today, remember=remember, theme=request.eager))
+    library = library_of(reading)
+    from booklet.check.settings import adjusted
+    settings = {b.folder.name: b.settings for b in reading.booklets}
 
     cache, memo = BuildCache(request.output), {}
     built, jobs, keys = [], [], {}
@@ -85,7 +89,8 @@ def build(request: BuildRequest) -> BuildResult:
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
         stale = []
         for name in names:
-            keys[manifest.slug, name], done, replayed = _recorded(request, cache, memo, manifest.folder, name)
+            keys[manifest.slug, name], done, replayed = _recorded(request, cache, memo, manifest.folder, name,
+                                                                  manifest.reads)
             if done is None:
                 stale.append(name)
                 continue
@@ -104,8 +109,8 @@ def build(request: BuildRequest) -> BuildResult:
             return
         manifest = outcome.job.manifest
         if outcome.refused:
-            failures.append(Problem(manifest.folder / "booklet.yml", 1,
-                                    f"a picture, font or style needs '{outcome.refused[0]}': {outcome.refused[1]}"))
+            from booklet.render.listen import refused_problem
+            failures.append(refused_problem(manifest, *outcome.refused))
             return
         made = []
         for item in outcome.produced:
@@ -113,12 +118,16 @@ def build(request: BuildRequest) -> BuildResult:
                 continue                     # made only for another variant (print for the handout)
             folder = request.output / manifest.slug
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
-            found = [_picture_problem(manifest, low, item.variant) for low in item.low_resolution]
-            warnings.extend(found)
+            failures.extend(item.problems)          # a picture or font the renderer could not use
+            found = adjusted([_picture_problem(manifest, low, item.variant) for low in item.low_resolution],
+                             settings[manifest.slug])          # the booklet's `checks:` apply here too
+            failures.extend(p for p in found if p.severity == "error")
+            warnings.extend(p for p in found if p.severity != "error")
             if request.check:
                 failures.extend(_text_size_problem(manifest, item.variant, item.pdf))
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
-                                 warnings=[w.as_row() for w in found])
+                                 warnings=[w.as_row() for w in found],
+                                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
             built.append(Built(manifest.slug, item.variant, folder / f"{manifest.slug}-{item.variant}.pdf",
                                outcome.seconds / max(1, len(outcome.job.variants)), item.pages))
@@ -148,7 +157,10 @@ def build(request: BuildRequest) -> BuildResult:
     _write(pending, cache)
     key = _run_key(request, folders, keys)
     if key is not None:
-        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings])
+        covered: dict[str, list[str]] = {}
+        for slug, name in keys:
+            covered.setdefault(slug, []).append(name)
+        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings], covered)
     return BuildResult(tuple(built), tuple(warnings))
 
 
@@ -177,12 +189,14 @@ def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None
     summary = cache.summary()
     if summary.get("day") != _today(request).isoformat():
         return None                        # review dates are checked against today: check again
+    covered = summary.get("variants", {})
     for folder in folders:
-        names = declared_variants(folder)
-        if names is None:
-            return None
-        for name in [n for n in names if not request.variants or n in request.variants]:
-            keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name)
+        names = covered.get(folder.name) if isinstance(covered, dict) else None
+        if not isinstance(names, list) or not all(name in VARIANTS for name in names):
+            return None                    # every key is checked again below, so these names are the last build's
+        for name in names:
+            reads = cache.reads(folder.name, name, request.root)
+            keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name, reads)
             if done is None:
                 return None
             built.append(done)
@@ -191,11 +205,11 @@ def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None
     return BuildResult(tuple(built), tuple(Problem.from_row(row) for row in summary.get("warnings", [])))
 
 
-def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path, name: str
-              ) -> tuple[str, Built | None, list[Problem]]:
+def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path, name: str,
+              reads: tuple[Path, ...]) -> tuple[str, Built | None, list[Problem]]:
     """The variant's key, and what the cache recorded for it (the result and the warnings it
     found) if that is still true; None to rebuild."""
-    key = key_of(booklet_inputs(folder, request.root, request.styles, name), memo)
+    key = key_of(booklet_inputs(folder, request.root, request.styles, name, reads), memo, request.root)
     entry = None if request.force else cache.fresh_entry(folder.name, name, key, request.output / folder.name)
     if entry is None:
         return key, None, []
@@ -251,17 +265,14 @@ def _text_size_problem(manifest: Manifest, variant: str, pdf: bytes) -> list[Pro
 def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     """Point at the Markdown line that places the picture, so the editor can find it."""
     from booklet.render.resolution import MIN_PPI
+    from booklet.markdown.positions import Kind
     path, line = manifest.folder / "booklet.yml", 1
     source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
     name = source.relative_to(manifest.folder).as_posix() if source.is_relative_to(manifest.folder) else low.src
-    for section in manifest.sections:
-        for offset, text in enumerate(section.body.splitlines()):
-            if name in text:
-                path, line = section.path, section.body_line + offset
-                break
-        else:
-            continue
-        break
+    for construct in (c for section in manifest.sections for c in section.outline if c.kind == Kind.IMAGE):
+        if (construct.path.parent / unquote(construct.target)).resolve() == source.resolve():
+            path, line, name = construct.path, construct.line, construct.target
+            break
     return Problem(path, line, f"the picture '{name}' prints at {low.ppi} ppi at {low.width_mm:g} mm wide"
                    f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
-                   " or show it smaller", severity="warning")
+                   " or show it smaller", severity="warning", rule="image-resolution")

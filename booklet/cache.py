@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import booklet
 from booklet.files import write_atomically
+from booklet.sources.safe import refusal
 
 PACKAGE = Path(booklet.__file__).resolve().parent
 CACHE_FOLDER = ".booklet-cache"
-SNIPPET = re.compile(r"^\s*(?:-\s*)?(?:snippet:|:::\s*snippet)\s+([\w.-]+)", re.M)
-BOOKLET_LINK = re.compile(r"booklet:([\w-]+)")
-SLUG_ENTRY = re.compile(r"^\s*-?\s*slug:\s*([\w-]+)", re.M)
 
 
 @dataclass(frozen=True)
@@ -26,15 +23,22 @@ class Inputs:
     settings: str
 
 
-def _digest(path: Path, memo: dict[Path, str]) -> str:
+def _digest(path: Path, memo: dict[Path, str], root: Path | None = None) -> str:
+    """The file's hash; a file that may not be read (outside the root, a pipe...) is never opened."""
     if path not in memo:
-        memo[path] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        # Files named from the sources root must stay in it; the styles and the tool are the package's.
+        reason = refusal(path, root) if root is not None and path.is_relative_to(root) else None
+        if reason is None and not path.is_file():
+            reason = "missing"
+        memo[path] = reason or hashlib.sha256(path.read_bytes()).hexdigest()
     return memo[path]
 
 
-def _files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                  and not p.name.startswith("."))
+def _files_under(folder: Path, root: Path | None = None) -> list[Path]:
+    if root is not None and refusal(folder, root) != "is a folder, not a file":
+        return []
+    return sorted(p for p in folder.rglob("*") if "__pycache__" not in p.parts and not p.name.startswith(".")
+                  and (refusal(p, root) is None if root is not None else p.is_file()))
 
 
 def tool_files() -> list[Path]:
@@ -42,51 +46,32 @@ def tool_files() -> list[Path]:
     return [p for p in _files_under(PACKAGE) if p.suffix in (".py", ".html")]
 
 
-def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str) -> Inputs:
-    """Everything the variant reads: the booklet's folder, the shared files it uses, the styles of the
-    variant (or of the variant it is made from), and the tool itself. Nothing else. Read from the
-    files as they are, so an unchanged library is recognised without parsing it."""
+def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, reads: tuple[Path, ...]) -> Inputs:
+    """Everything the variant is made from: the booklet's folder, the shared YAML files, the files the
+    reader recorded as read for it (snippets at any depth, pictures, the logo, the profile, booklets
+    it links to), the styles of the variant (or of the variant it is made from), and the tool itself."""
     from booklet.render.variants import VARIANTS
     variant = VARIANTS[variant_name]
     laid_out = VARIANTS[variant.made_from] if variant.made_from else variant
-    own = _files_under(folder)
-    text = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in own if p.suffix in (".md", ".yml"))
-    shared = root / "_shared"
-    snippets = sorted({shared / "snippets" / f"{name}.md" for name in SNIPPET.findall(text)})
-    others = sorted({root / slug / "booklet.yml" for slug in BOOKLET_LINK.findall(text) + SLUG_ENTRY.findall(text)
-                     if slug != folder.name})
-    shared_files = [p for p in _files_under(shared) if "snippets" not in p.relative_to(shared).parts]
-    # The house theme's colours; a publisher's theme.yml, fonts and stylesheet are in _shared/ above.
+    # The shared YAML files, and what a theme.yml names (its font files, its stylesheet): everything in
+    # _shared/ but the snippets and pictures, which are recorded in `reads` by the booklets that use them.
+    shared_folder = root / "_shared"
+    shared = [p for p in _files_under(shared_folder, root)
+              if p.suffix == ".yml" or p.relative_to(shared_folder).parts[0] not in ("snippets", "images")]
+    # The house theme's colours are package data beside the stylesheets.
     style_files = [styles / name for name in laid_out.stylesheets] + [PACKAGE / "styles" / "theme.yml"]
     style_files += _files_under(styles / "fonts")
     if laid_out.press:
         style_files += _files_under(styles / "icc")
-    files = own + shared_files + snippets + others + style_files + tool_files()
+    files = _files_under(folder, root) + shared + sorted(set(reads)) + style_files + tool_files()
     return Inputs(tuple(files), json.dumps({"variant": variant_name}))
 
 
-def declared_variants(folder: Path) -> tuple[str, ...] | None:
-    """The manifest's `variants:` list read quickly (None if it cannot be read: the full read will say why)."""
-    import yaml
-    from booklet.render.variants import VARIANTS
-    try:
-        data = yaml.load((folder / "booklet.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
-                                                                                              yaml.SafeLoader))
-    except (OSError, yaml.YAMLError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    names = data.get("variants", list(VARIANTS))
-    if not isinstance(names, list) or not all(name in VARIANTS for name in names):
-        return None
-    return tuple(names)
-
-
-def key_of(inputs: Inputs, memo: dict[Path, str]) -> str:
+def key_of(inputs: Inputs, memo: dict[Path, str], root: Path | None = None) -> str:
     """One hash over the inputs' paths and contents: equal keys mean equal PDFs."""
     h = hashlib.sha256(inputs.settings.encode())
     for path in inputs.files:
-        h.update(f"{path}\0{_digest(path, memo)}\n".encode())
+        h.update(f"{path}\0{_digest(path, memo, root)}\n".encode())
     return h.hexdigest()
 
 
@@ -117,10 +102,16 @@ class BuildCache:
         return entry
 
     @staticmethod
-    def record(variant: str, key: str, files: dict[str, bytes], *, pages: int, warnings: list) -> dict:
+    def record(variant: str, key: str, files: dict[str, bytes], *, pages: int, warnings: list,
+               reads: list[str] = ()) -> dict:
         """The new entry for this variant (written by `save` once every file is in place)."""
-        return {variant: {"key": key, "pages": pages, "warnings": warnings,
+        return {variant: {"key": key, "pages": pages, "warnings": warnings, "reads": sorted(reads),
                           "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}}}
+
+    def reads(self, slug: str, variant: str, root: Path) -> tuple[Path, ...]:
+        """The files outside the booklet's folder its last build read, as recorded then."""
+        entry = self._load(slug).get(variant) or {}
+        return tuple(root / name for name in entry.get("reads", []) if isinstance(name, str))
 
     def summary(self) -> dict:
         """The last complete build: its combined key, the day it was checked, and its warnings."""
@@ -129,9 +120,11 @@ class BuildCache:
         except (OSError, ValueError):
             return {}
 
-    def save_summary(self, key: str, day: str, warnings: list) -> None:
+    def save_summary(self, key: str, day: str, warnings: list, variants: dict[str, list[str]]) -> None:
+        """`variants`: the variants of each booklet the build covered, so the next build can check them
+        all without reading (or parsing) any booklet.yml."""
         write_atomically(self.folder / "last-build.json",
-                         json.dumps({"key": key, "day": day, "warnings": warnings}).encode())
+                         json.dumps({"key": key, "day": day, "warnings": warnings, "variants": variants}).encode())
 
     def save(self, slug: str, entries: dict) -> None:
         merged = {**self._load(slug), **entries}

@@ -88,6 +88,7 @@ class SourceText:
     short_title: str | None
     body: str
     body_line: int
+    title_line: int = 1      # the line of `title:` in the front matter
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class Section:
     number: int | None = None
     anchor: str = ""
     html: str = ""           # the body as HTML, once the Markdown is converted
+    outline: tuple = ()      # what the conversion met, each at its file and line (markdown/positions.py)
+    title_line: int = 1      # the line of `title:` in the front matter
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class Manifest:
     online: str | None = None
     related: tuple[Related, ...] = ()
     printing: PrintSettings = PrintSettings()
+    reads: tuple[Path, ...] = ()           # files outside its folder it is made from (snippets, pictures...)
 
     @property
     def draft(self) -> bool:

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+
+SOURCE = "source"                  # the rule of everything the reader finds that has no rule of its own
+
+
+class Severity(StrEnum):
+    """How much a problem matters: an error stops a build, a warning is shown, a note informs."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True, order=True)
@@ -13,8 +24,11 @@ class Problem:
     path: Path
     line: int                      # 0: the file as a whole (a PDF, say), printed without a line
     message: str
-    severity: str = "error"        # error | warning | note
-    rule: str = ""                 # the `booklet check` rule that found it, printed as [rule]
+    severity: Severity = Severity.ERROR
+    rule: str = SOURCE             # the rule that found it, printed as [rule]
+
+    def __post_init__(self):
+        object.__setattr__(self, "severity", Severity(self.severity))
 
     def format(self, root: Path | None = None) -> str:
         path = self.path
@@ -28,12 +42,12 @@ class Problem:
 
     def as_row(self) -> list:
         """A JSON-ready row, for the build cache to replay the problem later."""
-        return [str(self.path), self.line, self.message, self.severity, self.rule]
+        return [str(self.path), self.line, self.message, str(self.severity), self.rule]
 
     @classmethod
     def from_row(cls, row: list) -> "Problem":
         path, line, message, severity, rule = row
-        return cls(Path(path), line, message, severity, rule)
+        return cls(Path(path), line, message, Severity(severity), rule)
 
 
 @dataclass
@@ -42,18 +56,18 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def error(self, path: Path, line: int, message: str) -> None:
-        self.items.append(Problem(path, line, message, "error"))
+    def error(self, path: Path, line: int, message: str, rule: str = SOURCE) -> None:
+        self.items.append(Problem(path, line, message, Severity.ERROR, rule))
 
-    def warning(self, path: Path, line: int, message: str) -> None:
-        self.items.append(Problem(path, line, message, "warning"))
+    def warning(self, path: Path, line: int, message: str, rule: str = SOURCE) -> None:
+        self.items.append(Problem(path, line, message, Severity.WARNING, rule))
 
     def extend(self, problems) -> None:
         self.items.extend(problems)
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "error"]
+        return [p for p in self.items if p.severity == Severity.ERROR]
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -164,8 +164,9 @@ def test_a_remote_resource_inside_an_svg_is_refused(sources, tmp_path):
 
 def test_an_image_outside_the_sources_is_refused(sources, tmp_path):
     (tmp_path / "outside.png").write_bytes(b"\x89PNG")
-    root = sources(demo__one_md="---\ntitle: One\n---\n\n![A picture](../../outside.png)\n")
+    root = sources(demo__one_md="---\ntitle: One\n---\n\n![A map of the ward](../../outside.png)\n")
     with pytest.raises(ContentError) as caught:
         build(BuildRequest(root=root, output=tmp_path / "out"))
     assert [p.format(root) for p in caught.value.problems] == [
-        "demo/one.md:5: error: the image '../../outside.png' is outside the sources folder; keep pictures in images/"]
+        "demo/one.md:5: error: the image '../../outside.png' is outside the sources folder; keep pictures in images/"
+        " [source]"]

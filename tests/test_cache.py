@@ -12,6 +12,7 @@ from tests.conftest import MANIFEST
 
 SNIPPET = "Words every booklet shares.\n"
 WITH_SNIPPET = "---\ntitle: The first section\n---\n\nSome words.\n\n::: snippet shared\n"
+TWO = "---\ntitle: Two\n---\n\nMore words.\n"
 ALL = ("download", "print", "large-print", "handout")
 
 
@@ -112,3 +113,51 @@ def test_parallel_builds_give_the_same_files(library, tmp_path):
     assert len(one.built) == len(two.built) == 8
     for path in (tmp_path / "one").rglob("*.pdf"):
         assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+
+
+def test_a_snippet_nested_three_deep_rebuilds_exactly_the_booklets_using_it(sources, tmp_path):
+    """demo places outer, which places middle, which places inner; other places only middle's sibling."""
+    root = sources(demo__one_md=WITH_SNIPPET.replace("shared", "outer"),
+                   _shared__snippets__outer_md="Outer words.\n\n::: snippet middle\n",
+                   _shared__snippets__middle_md="Middle words.\n\n::: snippet inner\n",
+                   _shared__snippets__inner_md="Call 1800 200 700.\n",
+                   _shared__snippets__sibling_md="Sibling words.\n",
+                   other__booklet_yml=MANIFEST.replace("Understanding tests", "Other tests"),
+                   other__one_md=WITH_SNIPPET.replace("shared", "sibling"), other__two_md=TWO,
+                   third__booklet_yml=MANIFEST.replace("Understanding tests", "Third tests"),
+                   third__one_md=WITH_SNIPPET.replace("shared", "middle"), third__two_md=TWO)
+    styles = tmp_path / "styles"
+    shutil.copytree(STYLES, styles)
+    assert len(run(root, styles, tmp_path, ("download",))) == 3
+    (root / "_shared" / "snippets" / "inner.md").write_text("Call 1800 200 701.\n")
+    assert run(root, styles, tmp_path, ("download",)) == [("demo", "download"), ("third", "download")]
+    assert run(root, styles, tmp_path, ("download",)) == []
+    text = (tmp_path / "out" / "demo" / "demo-download.pdf").read_bytes()
+    assert b"1800 200 700" not in text          # the old number is gone (fonts are subset, so test absence)
+
+
+def test_the_cache_never_opens_a_pipe_or_a_link_out_of_the_sources(library, tmp_path):
+    import os
+    root, styles = library
+    run(root, styles, tmp_path)
+    os.mkfifo(root / "demo" / "notes.pipe")                     # would hang a read
+    (root / "demo" / "secret.txt").symlink_to("/etc/hostname")  # outside the root
+    assert run(root, styles, tmp_path) == []         # neither is an input: nothing hangs, nothing rebuilds
+
+
+def test_each_booklet_yml_is_parsed_once_a_build_and_not_at_all_when_up_to_date(library, tmp_path, monkeypatch):
+    from booklet.sources import reader, yamlnodes
+    root, styles = library
+    parsed = []
+    original = yamlnodes.parse
+
+    def counting(text, path, problems, **options):
+        parsed.append(path.relative_to(root).as_posix())
+        return original(text, path, problems, **options)
+
+    monkeypatch.setattr(reader, "parse", counting)
+    monkeypatch.setattr(yamlnodes, "parse", counting)
+    run(root, styles, tmp_path)
+    assert sorted(p for p in parsed if p.endswith("booklet.yml")) == ["demo/booklet.yml", "other/booklet.yml"]
+    parsed.clear()
+    assert run(root, styles, tmp_path) == [] and parsed == []

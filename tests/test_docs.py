@@ -6,29 +6,28 @@ import re
 
 import pytest
 
-from booklet.sources.manifest import MANIFEST_KEYS
-from booklet.sources.organisation import CONTACT_KEYS
-from booklet.sources.printing import PRINT_KEYS
-from booklet.sources.sections import SECTION_KEYS
+from booklet.sources.keys import GROUPS
 from booklet.theme.model import Role
 from booklet.theme.reader import FONT_KEYS, THEME_KEYS
 from tests.conftest import PROJECT
 
 DOCS = PROJECT / "docs"
-ORGANISATION_KEYS = ("name", "website", "logo", "feedback", "contacts", "country")   # organisation.py's finish()
-FEEDBACK_KEYS = ("text", "url", "email", "phone")
-REVIEW_KEYS = ("reviewed", "next", "reviewers", "role", "name")
-GENERATED_ELSEWHERE = ("keys.md",)       # written from the key declarations by its own generator
+GENERATED_ELSEWHERE: tuple[str, ...] = ()
 
 
 def documented(name: str) -> set[str]:
     return set(re.findall(r"`([a-z_]+)`", (DOCS / name).read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("keys", [MANIFEST_KEYS, CONTACT_KEYS, PRINT_KEYS, SECTION_KEYS, ORGANISATION_KEYS,
-                                  FEEDBACK_KEYS, REVIEW_KEYS])
-def test_format_md_documents_every_key_of_the_sources(keys):
-    assert set(keys) - documented("format.md") == set()
+@pytest.mark.parametrize("group", GROUPS, ids=lambda group: group.title)
+def test_format_md_and_theme_md_document_every_declared_key(group):
+    page = "theme.md" if "theme.yml" in group.title else "format.md"
+    assert {key.name for key in group.keys} - documented(page) == set()
+
+
+def test_theme_roles_are_the_declared_colour_keys():
+    from booklet.sources.keys import COLOURS, PRINT_COLOURS
+    assert COLOURS.names == PRINT_COLOURS.names == tuple(role.key for role in Role)
 
 
 def test_theme_md_documents_every_key_of_theme_yml():

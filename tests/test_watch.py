@@ -55,3 +55,17 @@ def test_output_and_editor_temporary_files_are_ignored(sources, tmp_path):
     changed = [tmp_path / "out" / "demo" / "demo-download.pdf", root / "demo" / ".one.md.swp",
                root / "demo" / "one.md~", root / "demo" / "one.md"]
     assert watcher.relevant(changed) == [root / "demo" / "one.md"]
+
+
+def test_a_manifest_saved_as_latin1_is_reported_and_watching_goes_on(sources, tmp_path):
+    root = sources()
+    watcher, lines = make_watcher(root, tmp_path)
+    assert watcher.rebuild().ok
+    manifest = root / "demo" / "booklet.yml"
+    manifest.write_bytes(manifest.read_text().replace("Understanding", "Caf\xe9").encode("latin-1"))
+    failed = watcher.rebuild([manifest])
+    assert not failed.ok
+    assert [line for line in failed.problems if "UTF-8" in line] == [
+        f"{manifest}:1: error: this file is not saved as UTF-8 text (byte 10); save it as UTF-8 [source]"]
+    manifest.write_text(manifest.read_bytes().decode("latin-1").replace("Caf\xe9", "Understanding"))
+    assert watcher.rebuild([manifest]).ok

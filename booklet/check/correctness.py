@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,13 +10,11 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 
 from booklet.check.subject import Finding, Subject, key_line
-from booklet.check.text import AUTOLINK, LINK
+from booklet.check.text import constructs
+from booklet.markdown.positions import Kind
 from booklet.compose.document import compose_html
-from booklet.problems import Problems
-from booklet.sources.yamlnodes import parse
+from booklet.validity import email_problem, web_problem
 
-LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
-EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w.-]+\w")
 PHONE_TEXT_KINDS = ("paragraph", "item", "table", "label")
 
@@ -28,19 +25,14 @@ def broken_anchor(subject: Subject):
         return                                           # the reader's errors come first
     ids = set(re.findall(r'\bid="([^"]+)"', compose_html(subject.manifest, subject.organisation,
                                                          variant="download")))
-    for block in subject.blocks:
-        if block.kind == "code":
+    for path, number, href in _links(subject):
+        if not href.startswith("#") or unquote(href[1:]) in ids:
             continue
-        for number, line in block.raw_lines():
-            for link in LINK.finditer(line):
-                href = link["href"]
-                if not href.startswith("#") or unquote(href[1:]) in ids:
-                    continue
-                near = difflib.get_close_matches(href[1:], sorted(ids), n=1, cutoff=0.6)
-                yield Finding(block.path, number, f"the link '{href}' leads nowhere: there is no '{href[1:]}' in"
-                              " this booklet" + (f"; did you mean '#{near[0]}'?" if near else
-                                                 " (a section is #s-FILE, like #s-treatment; give a heading"
-                                                 " an id with {#my-id})"))
+        near = difflib.get_close_matches(href[1:], sorted(ids), n=1, cutoff=0.6)
+        yield Finding(path, number, f"the link '{href}' leads nowhere: there is no '{href[1:]}' in"
+                      " this booklet" + (f"; did you mean '#{near[0]}'?" if near else
+                                         " (a section is #s-FILE, like #s-treatment; give a heading"
+                                         " an id with {#my-id})"))
 
 
 def phone_number(subject: Subject):
@@ -51,11 +43,11 @@ def phone_number(subject: Subject):
         problem = phone_problem(number, region)
         if problem:
             yield Finding(path, line, problem)
-    for block, number, href, _ in _links(subject):
+    for path, number, href in _links(subject):
         if href.lower().startswith("tel:"):
             problem = phone_problem(unquote(href[4:]), region)
             if problem:
-                yield Finding(block.path, number, problem)
+                yield Finding(path, number, problem)
     for block in subject.blocks:
         if block.kind not in PHONE_TEXT_KINDS:
             continue
@@ -86,15 +78,12 @@ def phone_problem(number: str, region: str | None) -> str | None:
 
 
 def email_address(subject: Subject):
-    for path, line, email in _organisation_values(subject, "email"):
-        problem = email_problem(email)
-        if problem:
-            yield Finding(path, line, problem)
-    for block, number, href, _ in _links(subject):
+    """Addresses in the text; those in organisation.yml are the reader's (booklet/sources)."""
+    for path, number, href in _links(subject):
         if href.lower().startswith("mailto:"):
             problem = email_problem(unquote(href[7:].split("?")[0]))
             if problem:
-                yield Finding(block.path, number, problem)
+                yield Finding(path, number, problem)
     for block in subject.blocks:
         if block.kind in PHONE_TEXT_KINDS:
             for index, text in enumerate(block.visible):
@@ -104,79 +93,21 @@ def email_address(subject: Subject):
                         yield Finding(block.path, block.line + index, problem)
 
 
-def email_problem(address: str) -> str | None:
-    local, at, domain = address.rpartition("@")
-    if not at or not EMAIL_LOCAL.fullmatch(local):
-        return f"'{address}' is not an email address: write it like help@example.org"
-    problem = _host_problem(domain)
-    return f"the email address '{address}' {problem}" if problem else None
-
-
 def web_address(subject: Subject):
-    for path, line, url in _organisation_values(subject, "website", "url"):
-        problem = web_problem(url)
-        if problem:
-            yield Finding(path, line, problem)
-    if subject.manifest is not None:
-        urls = [subject.manifest.online] + [item.url for item in subject.manifest.related if not item.slug]
-        for url in filter(None, urls):
-            problem = web_problem(url)
-            if problem:
-                yield Finding(subject.manifest_path, _value_line(subject.manifest_path, url), problem)
-    for block, number, href, _ in _links(subject):
+    """Addresses in the text; those in the YAML files are the reader's (booklet/sources)."""
+    for path, number, href in _links(subject):
         if urlsplit(href).scheme.lower() in ("http", "https"):
             problem = web_problem(href)
             if problem:
-                yield Finding(block.path, number, problem)
-
-
-def web_problem(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"the web address '{url}' should start https://"
-    if re.search(r"\s", url):
-        return f"the web address '{url}' has a space in it"
-    try:
-        parts.port
-    except ValueError:
-        return f"the web address '{url}' has a port that is not a number"
-    if "@" in parts.netloc:
-        return f"the web address '{url}' has an '@' in its site name: is it an email address?"
-    problem = _host_problem(parts.hostname or "")
-    return f"the web address '{url}' {problem}" if problem else None
-
-
-def _host_problem(host: str) -> str | None:
-    host = host.lower().rstrip(".")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", host):
-        return None if all(int(part) < 256 for part in host.split(".")) else "has an impossible number address"
-    if not host or "." not in host:
-        return f"has no full site name ('{host}'): write it like www.example.org"
-    if "" in host.split("."):
-        return f"has two dots in a row, or a dot at the start, in '{host}'"
-    try:
-        ascii_host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return f"has a site name that cannot be written ('{host}')"
-    labels = ascii_host.split(".")
-    bad = next((label for label in labels if not LABEL.fullmatch(label)), None)
-    if bad is not None:
-        return f"has a site name with an impossible part ('{bad}')"
-    if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]+", labels[-1]):
-        return f"ends in '.{labels[-1]}', which is not a domain ending like .org or .ie"
-    return None
+                yield Finding(path, number, problem)
 
 
 def _links(subject: Subject):
-    """Each link in the text: its block, line, address and words."""
-    for block in subject.blocks:
-        if block.kind == "code":
-            continue
-        for number, line in block.raw_lines():
-            for link in LINK.finditer(line):
-                yield block, number, link["href"], link["text"]
-            for link in AUTOLINK.finditer(line):
-                yield block, number, link["href"], link["href"]
+    """Each address in the text: inline links and autolinks where they are, reference-style links at
+    their definition `[id]: address` (used or not)."""
+    for _, construct in constructs(subject.sections, Kind.LINK, Kind.REFERENCE):
+        if construct.kind == Kind.REFERENCE or dict(construct.attrs).get("form") != "reference":
+            yield construct.path, construct.line, construct.target
 
 
 def _organisation_values(subject: Subject, *keys: str):
@@ -185,7 +116,7 @@ def _organisation_values(subject: Subject, *keys: str):
     if organisation is None:
         return
     path = subject.root / "_shared" / "organisation.yml"
-    node = _yaml(path)
+    node = subject.organisation_node
     for key in keys:
         value = getattr(organisation.feedback, key, None)
         if value:
@@ -194,25 +125,3 @@ def _organisation_values(subject: Subject, *keys: str):
             value = getattr(contact, key, None)
             if value:
                 yield path, key_line(node, "contacts", contact.id, key), value
-
-
-@functools.lru_cache(maxsize=16)
-def _yaml_cached(path: Path, stamp: float):
-    return parse(path.read_text(encoding="utf-8"), path, Problems())
-
-
-def _yaml(path: Path):
-    try:
-        return _yaml_cached(path, path.stat().st_mtime)
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _value_line(path: Path, value: str) -> int:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            if value in line:
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 1

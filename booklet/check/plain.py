@@ -23,23 +23,8 @@ def section_readability(subject: Subject) -> list[Readability]:
     results = []
     for index, section in enumerate(subject.sections):
         blocks = [block for block in subject.blocks if block.section == index]
-        results.append(measure(section.title, section.path, title_line(section.path), blocks))
+        results.append(measure(section.title, section.path, section.title_line, blocks))
     return results
-
-
-def title_line(path) -> int:
-    """The line of `title:` in a section's front matter; 1 when it has none."""
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return 1
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=2):
-            if line.strip() in ("---", "..."):
-                break
-            if line.startswith("title:"):
-                return number
-    return 1
 
 
 def long_sentence(subject: Subject):

@@ -15,7 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 from booklet.check.stylesheets import read_declarations
 from booklet.check.subject import Finding, Subject
-from booklet.check.text import IMAGE, IMAGE_LINE
+from booklet.check.text import constructs
+from booklet.markdown.positions import Kind
+from booklet.sources.safe import readable
 from booklet.render.resolution import CSS_PX_PER_INCH, MIN_PPI as MINIMUM_PPI     # one threshold for check and build
 
 MM_PER_INCH = 25.4
@@ -75,7 +77,7 @@ def image_pixels(path: Path) -> tuple[int, int] | None:
     try:
         with Image.open(path) as image:
             return image.size
-    except (OSError, UnidentifiedImageError):
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None
 
 
@@ -94,27 +96,21 @@ def printed_width_mm(pixels: tuple[int, int], *, figure: bool, text_block_mm: fl
 def low_resolution(subject: Subject):
     """The rule: each raster picture in the booklet's text, at its printed size."""
     text_block, figure_height = page_geometry(subject.context.styles)
-    for block in subject.blocks:
-        if block.kind == "code":
+    for _, image in constructs(subject.sections, Kind.IMAGE):
+        src, attrs = image.target, dict(image.attrs)
+        if not src or urlsplit(src).scheme:
             continue
-        for number, line in block.raw_lines():
-            for match in IMAGE.finditer(line):
-                src = match["src"]
-                if not src or urlsplit(src).scheme:
-                    continue
-                target = (block.path.parent / unquote(urlsplit(src).path)).resolve()
-                pixels = image_pixels(target) if target.is_file() else None
-                if pixels is None:
-                    continue
-                attrs = match["attrs"] or ""
-                figure = bool(IMAGE_LINE.match(line)) and "decorative" not in attrs
-                width = re.search(r"""\bwidth=["']?([^"'\s}]+)""", attrs)
-                printed = printed_width_mm(pixels, figure=figure, text_block_mm=text_block,
-                                           figure_height_mm=figure_height, width=width.group(1) if width else None)
-                ppi = effective_ppi(pixels[0], printed)
-                if ppi < MINIMUM_PPI:
-                    needed = round(MINIMUM_PPI * printed / MM_PER_INCH)
-                    yield Finding(block.path, number,
-                                  f"the picture '{src}' is {pixels[0]} pixels wide, so printed {printed:.0f} mm wide it"
-                                  f" is {ppi:.0f} ppi; print needs {MINIMUM_PPI} ppi: use a file at least {needed}"
-                                  " pixels wide (or a vector SVG)")
+        target = image.path.parent / unquote(urlsplit(src).path)
+        pixels = image_pixels(target) if readable(target, subject.root) else None
+        if pixels is None:
+            continue
+        figure = image.alone and "decorative" not in attrs
+        printed = printed_width_mm(pixels, figure=figure, text_block_mm=text_block,
+                                   figure_height_mm=figure_height, width=attrs.get("width"))
+        ppi = effective_ppi(pixels[0], printed)
+        if ppi < MINIMUM_PPI:
+            needed = round(MINIMUM_PPI * printed / MM_PER_INCH)
+            yield Finding(image.path, image.line,
+                          f"the picture '{src}' is {pixels[0]} pixels wide, so printed {printed:.0f} mm wide it"
+                          f" is {ppi:.0f} ppi; print needs {MINIMUM_PPI} ppi: use a file at least {needed}"
+                          " pixels wide (or a vector SVG)")

@@ -1,13 +1,11 @@
 """The registry of check rules: one entry a rule, naming its id, group, default severity and the function that finds it.
 
 Rules with no function are found while the sources are read (booklet/sources,
-booklet/markdown): the reader's problems are given these rule ids by the phrases of
-their messages, and stay errors because a booklet cannot be built with them.
+booklet/markdown), which gives each problem its rule id where it is raised.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -24,7 +22,6 @@ class Rule:
     severity: str                 # the default: error or warning
     summary: str                  # one line for `booklet check --rules` and the README
     check: Callable[[Subject], Iterable[Finding]] | None = None
-    reader: str = ""              # a pattern of the reader's messages this rule names
     theme: bool = False           # checks the stylesheets, once a run, not each booklet
     adjustable: bool = True       # may booklet.yml's `checks:` change its severity?
 
@@ -39,24 +36,17 @@ RULES: dict[str, Rule] = _rules(
          " (`booklet build` refuses it unless given --allow-overdue)", governance.review_overdue, adjustable=False),
     Rule("review-due-soon", "governance", "warning", "an approved booklet's next review is due within 90 days",
          governance.review_due_soon),
-    Rule("review-order", "governance", "error", "the next review is not after the last review",
-         reader=r"must come after the last review", adjustable=False),
-    Rule("reviewer", "governance", "error", "a reviewer has no role, or no name once the booklet is approved",
-         reader=r"needs a 'name:' because|a reviewer is missing 'role'|'reviewers' should list|"
-                r"review is missing 'reviewers'", adjustable=False),
-    Rule("edition-code", "governance", "error", "the manifest has no `reference:` (the edition code)",
-         reader=r"missing 'reference'|^'reference' should be text", adjustable=False),
-    Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement",
-         reader=r"missing 'evidence'|^'evidence' should be text", adjustable=False),
-    Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback",
-         reader=r"'feedback' needs a way to reach you|organisation.yml is missing 'feedback'", adjustable=False),
+    Rule("review-order", "governance", "error", "the next review is not after the last review", adjustable=False),
+    Rule("reviewer", "governance", "error", "a reviewer has no role, or no name once the booklet is approved", adjustable=False),
+    Rule("edition-code", "governance", "error", "the manifest has no `reference:` (the edition code)", adjustable=False),
+    Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement", adjustable=False),
+    Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback", adjustable=False),
     # Accessibility
-    Rule("missing-alt", "accessibility", "error", "a picture has no alt text and is not marked {decorative}",
-         reader=r"has no alt text|a \{decorative\} image should have empty alt text", adjustable=False),
+    Rule("missing-alt", "accessibility", "error", "a picture has no alt text and is not marked {decorative}", adjustable=False),
     Rule("alt-text", "accessibility", "error", "alt text is a file name, or only \"image\", \"picture\" and the like",
          accessibility.alt_text),
     Rule("heading-levels", "accessibility", "error", "a heading skips a level (## then ####)",
-         accessibility.heading_levels, reader=r"headings inside a section start at '##'"),
+         accessibility.heading_levels),
     Rule("table-header", "accessibility", "error", "a table's header row is empty", accessibility.table_header),
     Rule("link-text", "accessibility", "warning", "link words that make no sense alone (\"click here\","
          " \"read more\", \"here\", \"back to top\")", accessibility.link_text),
@@ -77,28 +67,19 @@ RULES: dict[str, Rule] = _rules(
     Rule("all-caps", "plain language", "warning", "a passage written in capitals", plain.all_caps),
     # Correctness
     Rule("unknown-contact", "correctness", "error", "`::: contact ID` or `contacts:` names no contact in"
-         " organisation.yml", reader=r"^there is no contact '", adjustable=False),
-    Rule("unknown-snippet", "correctness", "error", "`::: snippet ID` or `- snippet:` names no shared snippet",
-         reader=r"^there is no shared snippet '", adjustable=False),
-    Rule("unknown-booklet", "correctness", "error", "a `booklet:SLUG` link or related `slug:` names no booklet",
-         reader=r"^there is no booklet '", adjustable=False),
+         " organisation.yml", adjustable=False),
+    Rule("unknown-snippet", "correctness", "error", "`::: snippet ID` or `- snippet:` names no shared snippet", adjustable=False),
+    Rule("unknown-booklet", "correctness", "error", "a `booklet:SLUG` link or related `slug:` names no booklet", adjustable=False),
     Rule("broken-anchor", "correctness", "error", "a `#anchor` link leads to no section, heading or id",
          correctness.broken_anchor),
     Rule("phone-number", "correctness", "error", "a phone number is not valid in the booklet's country",
          correctness.phone_number),
-    Rule("email-address", "correctness", "error", "a malformed email address", correctness.email_address,
-         reader=r"should be an email address like"),
-    Rule("web-address", "correctness", "error", "a malformed web address", correctness.web_address,
-         reader=r"should be a web address starting https://|^the web address '.*' is incomplete"),
+    Rule("email-address", "correctness", "error", "a malformed email address", correctness.email_address),
+    Rule("web-address", "correctness", "error", "a malformed web address", correctness.web_address),
     # Print
     Rule("image-resolution", "print", "warning", "a raster picture is under 300 ppi at its printed size",
          ppi.low_resolution),
     # Everything else the reader finds: a booklet that cannot be read cannot be built.
     Rule("source", "sources", "error", "the sources cannot be read as written (YAML, front matter, unknown"
-         " keys, missing files...)", reader=r".", adjustable=False),
+         " keys, missing files...)", adjustable=False),
 )
-
-
-def rule_for_reader(message: str) -> str:
-    """The rule id of a problem found while reading the sources."""
-    return next(rule.id for rule in RULES.values() if rule.reader and re.search(rule.reader, message))

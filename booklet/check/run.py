@@ -13,12 +13,13 @@ from booklet.cache import Inputs, key_of, tool_files
 from booklet.files import write_atomically
 from booklet.check.plain import section_readability
 from booklet.check.readability import Readability
-from booklet.check.reading import library_subjects, read_subjects
-from booklet.check.rules import RULES, rule_for_reader
+from booklet.check.reading import subjects_of
+from booklet.check.rules import RULES
 from booklet.check.subject import Context, Subject
-from booklet.model import Library
 from booklet.problems import ContentError, Problem, Problems
-from booklet.sources.library import booklet_folders
+from booklet.render.variants import VARIANTS
+from booklet.sources.folders import booklet_folders
+from booklet.sources.reader import Reading, read_sources
 
 STYLES = Path(booklet.__file__).resolve().parent / "styles"
 RANK = {"error": 0, "warning": 1, "note": 2}
@@ -56,8 +57,9 @@ def check(request: CheckRequest) -> CheckReport:
     folders = list(request.folders) or booklet_folders(request.root)
     context = Context(today=request.today or dt.date.today(), styles=request.styles, output=request.output,
                       allow_overdue=request.allow_overdue)
-    subjects, found = read_subjects(request.root, folders, context)
-    problems = [dataclasses.replace(p, rule=p.rule or rule_for_reader(p.message)) for p in found]
+    reading = read_sources(request.root, folders, variants=tuple(VARIANTS))
+    subjects = subjects_of(reading, context)
+    problems = reading.all_problems()
     for subject in subjects:
         problems.extend(booklet_problems(subject))
     problems.extend(theme_problems(request.styles, root=request.root))
@@ -88,7 +90,7 @@ def theme_problems(styles: Path, remember: Path | None = None, *, root: Path | N
     read = Problems()
     theme = read_theme(root, read)
     if read.errors:
-        return [dataclasses.replace(p, rule=p.rule or rule_for_reader(p.message)) for p in read.items]
+        return [dataclasses.replace(p, rule=p.rule or "source") for p in read.items]
     record = None
     if remember is not None:
         files = sorted(styles.glob("*.css")) + sorted((styles / "fonts").glob("*")) + tool_files()
@@ -106,18 +108,19 @@ def theme_problems(styles: Path, remember: Path | None = None, *, root: Path | N
     return found
 
 
-def gate_build(library: Library, *, styles: Path, check: bool = True, allow_overdue: bool = False,
+def gate_build(reading: Reading, *, styles: Path, check: bool = True, allow_overdue: bool = False,
                today: dt.date | None = None, remember: Path | None = None, theme: bool = True) -> list[Problem]:
-    """What `booklet build` runs before rendering: the checks that need no PDF.
+    """What `booklet build` runs before rendering: the reader's problems and the checks that need no PDF,
+    so a build reports what `booklet check` reports.
 
     Raises ContentError (listing warnings too) when any is an error; returns the warnings.
     With check=False only the review date is checked: releasing an overdue booklet
     always needs --allow-overdue.
     """
     context = Context(today=today or dt.date.today(), styles=styles, output=None, allow_overdue=allow_overdue)
-    subjects, problems = library_subjects(library, context)
+    subjects, problems = subjects_of(reading, context), reading.all_problems()
     if not check:
-        problems = [p for s in subjects for p in booklet_problems(s, only=("review-overdue",))]
+        problems.extend(p for s in subjects for p in booklet_problems(s, only=("review-overdue",)))
     else:
         for subject in subjects:
             problems.extend(booklet_problems(subject, skip=MEASURED_BY_BUILD))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import yaml
 
 from booklet.check.rules import RULES, SEVERITIES
 from booklet.check.subject import DEFAULT_TARGET_GRADE, Settings, key_line
-from booklet.problems import Problem
+from booklet.problems import Problem, Severity
 from booklet.sources.yamlnodes import line_of, scalar
 
 
@@ -58,3 +59,14 @@ def read_settings(node: yaml.Node | None, path: Path) -> tuple[Settings, list[Pr
         else:
             target = float(value)
     return Settings(severities=severities, target_grade=target), problems
+
+
+def adjusted(problems: list[Problem], settings: Settings) -> list[Problem]:
+    """The problems with the booklet's `checks:` applied: a changed severity, or dropped when off."""
+    kept = []
+    for problem in problems:
+        severity = settings.severities.get(problem.rule)
+        if severity == "off":
+            continue
+        kept.append(dataclasses.replace(problem, severity=Severity(severity)) if severity else problem)
+    return kept

@@ -12,8 +12,7 @@ import yaml
 from booklet.check.text import Block, section_blocks
 from booklet.compose.strings import region_of
 from booklet.model import Manifest, Organisation, Section, SourceText
-from booklet.problems import Problems
-from booklet.sources.yamlnodes import line_of, parse
+from booklet.sources.yamlnodes import line_of
 
 DEFAULT_TARGET_GRADE = 8.0
 
@@ -60,6 +59,8 @@ class Subject:
     snippets: dict[str, SourceText]
     context: Context
     settings: Settings = Settings()
+    manifest_node: yaml.Node | None = None       # booklet.yml as the reader parsed it
+    organisation_node: yaml.Node | None = None   # organisation.yml as the reader parsed it
 
     @property
     def manifest_path(self) -> Path:
@@ -75,15 +76,11 @@ class Subject:
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
-        return section_blocks(self.sections, self.snippets)
+        return section_blocks(self.sections)
 
-    @cached_property
+    @property
     def node(self) -> yaml.Node | None:
-        """booklet.yml as YAML nodes, for line numbers (its problems are the reader's to report)."""
-        try:
-            return parse(self.manifest_path.read_text(encoding="utf-8"), self.manifest_path, Problems())
-        except (OSError, UnicodeDecodeError):
-            return None
+        return self.manifest_node
 
     def line_of(self, *keys: str) -> int:
         """The line of a key in booklet.yml (`line_of("review", "next")`), or of the nearest parent given."""

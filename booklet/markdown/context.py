@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from booklet.model import Contact, SourceText
-from booklet.problems import Problems
+from booklet.problems import SOURCE, Problems
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class MarkdownContext:
     snippets: dict[str, SourceText]
     booklets: dict[str, BookletLink]
     depth: int = 0                  # snippet nesting, to stop a snippet including itself
+    reads: set[Path] = field(default_factory=set, compare=False)   # files read, for the cache's key
+    outline: list = field(default_factory=list, compare=False)     # constructs and their lines (positions.py)
 
 
 @dataclass
@@ -56,8 +58,8 @@ class Locator:
                 return self.first_line + index
         return self.first_line
 
-    def error(self, needle: str, message: str, *, stream: str = "block") -> None:
-        self.problems.error(self.path, self.line(needle, stream=stream), message)
+    def error(self, needle: str, message: str, *, stream: str = "block", rule: str = SOURCE) -> None:
+        self.problems.error(self.path, self.line(needle, stream=stream), message, rule)
 
-    def warning(self, needle: str, message: str, *, stream: str = "block") -> None:
-        self.problems.warning(self.path, self.line(needle, stream=stream), message)
+    def warning(self, needle: str, message: str, *, stream: str = "block", rule: str = SOURCE) -> None:
+        self.problems.warning(self.path, self.line(needle, stream=stream), message, rule)

@@ -28,6 +28,7 @@ from booklet.markdown.glyphs import check_glyphs
 from booklet.markdown.inline import BR_PATTERN, LineBreakProcessor, MailtoProcessor
 from booklet.markdown.links import IdProcessor, LinkProcessor
 from booklet.markdown.lists import OrderedStartProcessor
+from booklet.markdown.positions import PositionProcessor
 from booklet.markdown.tables import TableScopeProcessor, TableWidthProcessor
 from booklet.problems import Problems
 
@@ -47,6 +48,11 @@ class BookletExtension(Extension):
         md.parser.blockprocessors.register(
             DirectiveProcessor(md.parser, self.ctx, self.locator, self._snippet), "booklet-directive", 75)
         # attr_list runs at 8: figures need its attributes; ids come last, after footnotes.
+        # Indented code stays a <pre><code> element, not highlight's stashed HTML, so that the
+        # parse the rules walk still sees it (fenced code is stashed by superfences either way).
+        if "indent-highlight" in md.treeprocessors:
+            md.treeprocessors.deregister("indent-highlight")
+        md.treeprocessors.register(PositionProcessor(md, self.ctx, self.locator), "booklet-positions", 7)
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
         md.treeprocessors.register(MailtoProcessor(md), "booklet-mailto", 5.5)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
@@ -59,6 +65,7 @@ class BookletExtension(Extension):
     def _snippet(self, snippet_id: str) -> str:
         """A shared passage placed inline is converted on its own, so its problems name its file."""
         text = self.ctx.snippets[snippet_id]
+        self.ctx.reads.add(text.path)
         ctx = dataclasses.replace(self.ctx, path=text.path, body_line=text.body_line,
                                   anchor=f"{self.ctx.anchor}-{snippet_id}", depth=self.ctx.depth + 1)
         return convert(text.body, ctx, self.locator.problems)

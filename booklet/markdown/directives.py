@@ -58,7 +58,7 @@ class DirectiveProcessor(BlockProcessor):
         if contact is None:
             known = ", ".join(self.ctx.contacts) or "none yet"
             self.locator.error(first, f"there is no contact '{contact_id}' in _shared/organisation.yml"
-                               f" (there is: {known})")
+                               f" (there is: {known})", rule="unknown-contact")
             return
         self.locator.line(first)
         self._stash(parent, render_contact(contact, self.ctx.language, self.ctx.region))
@@ -66,7 +66,7 @@ class DirectiveProcessor(BlockProcessor):
     def _snippet(self, parent, snippet_id: str, first: str) -> None:
         if snippet_id not in self.ctx.snippets:
             self.locator.error(first, f"there is no shared snippet '{snippet_id}'"
-                               f" (looked for _shared/snippets/{snippet_id}.md)")
+                               f" (looked for _shared/snippets/{snippet_id}.md)", rule="unknown-snippet")
             return
         if self.ctx.depth >= 3:
             self.locator.error(first, f"the snippet '{snippet_id}' includes snippets too deeply"

@@ -9,6 +9,8 @@ from urllib.parse import unquote, urlsplit
 from markdown.treeprocessors import Treeprocessor
 
 from booklet.markdown.context import Locator, MarkdownContext
+from booklet.sources.pictures import picture_problem
+from booklet.sources.safe import refusal
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -36,14 +38,15 @@ class FigureProcessor(Treeprocessor):
         credit, caption = img.attrib.pop("credit", None), img.attrib.pop("title", None)
         if decorative:
             if alt:
-                self._error(line, "a {decorative} image should have empty alt text: ![](...){decorative}")
+                self._error(line, "a {decorative} image should have empty alt text: ![](...){decorative}",
+                            "missing-alt")
             img.set("alt", "")
             img.set("role", "presentation")
             img.set("class", (img.get("class", "") + " decorative").strip())
             return
         if not alt:
             self._error(line, f"the image '{src}' has no alt text: describe it in ![...], or mark it"
-                        " {decorative} if it adds nothing a reader would miss")
+                        " {decorative} if it adds nothing a reader would miss", "missing-alt")
         parent = parents.get(img)
         alone = parent is not None and parent.tag == "p" and len(parent) == 1 \
             and not (parent.text or "").strip() and not (img.tail or "").strip()
@@ -59,8 +62,8 @@ class FigureProcessor(Treeprocessor):
             if credit:
                 etree.SubElement(figcaption, "span", {"class": "credit"}).text = credit
 
-    def _error(self, line: int, message: str) -> None:
-        self.locator.problems.error(self.ctx.path, line, message)
+    def _error(self, line: int, message: str, rule: str = "source") -> None:
+        self.locator.problems.error(self.ctx.path, line, message, rule)
 
     def _resolve(self, src: str, line: int) -> Path | None:
         parts = urlsplit(src)
@@ -71,15 +74,22 @@ class FigureProcessor(Treeprocessor):
         if not src:
             self._error(line, "this image has no file name between the brackets: ![alt](images/NAME.svg)")
             return None
-        target = (self.ctx.path.parent / unquote(parts.path)).resolve()
-        if not target.is_relative_to(self.ctx.root.resolve()):
-            self._error(line, f"the image '{src}' is outside the sources folder; keep pictures in images/")
+        target = self.ctx.path.parent / unquote(parts.path)
+        reason = refusal(target, self.ctx.root)
+        if reason == "does not exist":
+            where = target.resolve().relative_to(self.ctx.root.resolve()).as_posix()
+            self._error(line, f"there is no image file '{src}' (looked for {where})")
+            return None
+        if reason is not None:
+            self._error(line, f"the image '{src}' {reason}; keep pictures in images/".replace("\0", "\\0"))
             return None
         if target.suffix.lower() not in IMAGE_TYPES:
             self._error(line, f"the image '{src}' is not a picture type this tool reads"
                         f" ({', '.join(IMAGE_TYPES)})")
             return None
-        if not target.is_file():
-            self._error(line, f"there is no image file '{src}' (looked for {target.relative_to(self.ctx.root.resolve())})")
+        self.ctx.reads.add(target)
+        problem = picture_problem(target)
+        if problem is not None:
+            self._error(line, f"the picture '{src}' {problem}")
             return None
-        return target
+        return target.resolve()

@@ -36,7 +36,7 @@ class LinkProcessor(Treeprocessor):
             self._booklet(link, href[len("booklet:"):], needle)
         elif scheme in ("http", "https") and not urlsplit(href).netloc:
             self.locator.error(needle, f"the web address '{href}' is incomplete: write it like https://www.example.org/page",
-                               stream="link")
+                               stream="link", rule="web-address")
         elif scheme not in SCHEMES:
             what = "a file on this computer" if not scheme or scheme == "file" else f"a '{scheme}:' address"
             self.locator.error(needle, f"the link '{href}' points to {what}, which a reader of the PDF cannot"
@@ -48,8 +48,9 @@ class LinkProcessor(Treeprocessor):
         if target is None:
             known = ", ".join(sorted(self.ctx.booklets)) or "none"
             self.locator.error(needle, f"there is no booklet '{slug}' in the sources (there is: {known})",
-                               stream="link")
+                               stream="link", rule="unknown-booklet")
             return
+        self.ctx.reads.add(self.ctx.root / slug / "booklet.yml")
         link.set("class", "booklet-link")
         link.set("data-title", target.title)
         if target.url:

@@ -12,6 +12,7 @@ from booklet.compose.document import compose_html
 from booklet.compose.strings import strings_for
 from booklet.model import Manifest, Organisation
 from booklet.render.finish import FinishContext
+from booklet.render.listen import listening, render_problems
 from booklet.render.pdf import lay_out, render_draft_stamp, write_pdf
 from booklet.render.pdfx import OutputProfile, PrintFinish
 from booklet.render.resolution import LowResolution, low_resolution_images
@@ -33,6 +34,7 @@ class Produced:
     pages: int
     sidecars: tuple[tuple[str, bytes], ...] = ()
     low_resolution: tuple[LowResolution, ...] = ()     # print variants: pictures under 300 ppi
+    problems: tuple = ()                               # what the renderer could not draw (render/listen.py)
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,14 @@ def produce(manifest: Manifest, organisation: Organisation, names: list[str], se
 def _make(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting, make) -> Produced:
     context = _context(variant, manifest, setting)
     low: tuple[LowResolution, ...] = ()
-    if variant.made_from:
-        pdf = variant.derive(make(variant.made_from).pdf, context)
-    else:
-        pdf, low = _render(variant, manifest, organisation, setting, context)
+    with listening() as messages:
+        if variant.made_from:
+            pdf = variant.derive(make(variant.made_from).pdf, context)
+        else:
+            pdf, low = _render(variant, manifest, organisation, setting, context)
     sidecars = tuple(variant.sidecars(manifest, pdf, context).items()) if variant.sidecars else ()
-    return Produced(variant.name, pdf, _count_pages(pdf), sidecars, low)
+    return Produced(variant.name, pdf, _count_pages(pdf), sidecars, low,
+                    tuple(render_problems(messages, manifest)))
 
 
 def _context(variant: Variant, manifest: Manifest, setting: Setting) -> FinishContext:

@@ -1,8 +1,9 @@
-"""Parse YAML into nodes that remember their line, and read typed fields from them."""
+"""Parse YAML into nodes that remember their line, and read the declared keys from them as typed values."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -10,23 +11,37 @@ from typing import Any
 import yaml
 
 from booklet.problems import Problems
+from booklet.sources.keys import Group, Key
+from booklet.validity import email_problem, web_problem
 
-_SCALARS = yaml.SafeLoader("")  # a constructor for scalars only; it holds no document
+MAX_DEPTH = 20                      # nesting of YAML lists and mappings; the format needs 4
+YEARS = range(1900, 2200)           # dates outside are typing mistakes (and 9999 + 3 years overflows)
+_SCALARS = yaml.SafeLoader("")      # a constructor for scalars only; it holds no document
+_NULL = "tag:yaml.org,2002:null"
 
 
 def parse(text: str, path: Path, problems: Problems, *, first_line: int = 1) -> yaml.Node | None:
-    """Compose YAML text into a node tree; a syntax error becomes one problem."""
+    """Compose YAML text into a node tree; a syntax error or too deep a nesting becomes one problem."""
     try:
+        depth = 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.error(path, first_line + event.start_mark.line, f"this is nested more than"
+                                   f" {MAX_DEPTH} levels deep; a booklet's files need only a few")
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         problems.error(path, line, f"this is not valid YAML: {exc.problem or exc.context}"
                        " (check the indentation and that each 'key: value' has a space after the colon)")
-        return None
-    except yaml.YAMLError as exc:  # pragma: no cover - defensive: other YAML failures
+    except (yaml.YAMLError, RecursionError) as exc:
         problems.error(path, first_line, f"this is not valid YAML: {exc}")
-        return None
+    return None
 
 
 def line_of(node: yaml.Node, first_line: int = 1) -> int:
@@ -37,118 +52,139 @@ def scalar(node: yaml.Node) -> Any:
     """The Python value of a scalar node (str, int, bool, date, None); an impossible date stays text."""
     try:
         return _SCALARS.construct_object(node, deep=True)
-    except ValueError:  # 2026-13-01 looks like a date to YAML but is none
+    except (ValueError, OverflowError):  # 2026-13-01 looks like a date to YAML but is none
         return node.value
+    finally:                             # the constructor would otherwise keep every node it met
+        _SCALARS.constructed_objects.clear()
+        _SCALARS.recursive_objects.clear()
+
+
+def is_empty(node: yaml.Node | None) -> bool:
+    return node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL)
+
+
+def written(node: yaml.Node) -> str | None:
+    """A scalar exactly as the editor wrote it (0123 stays 0123, 1.50 stays 1.50); None if not a value."""
+    if not isinstance(node, yaml.ScalarNode) or is_empty(node):
+        return None
+    return node.value.strip() or None
 
 
 class Fields:
-    """Read the keys of one YAML mapping as typed values, noting each problem with its line.
+    """Read the declared keys of one YAML mapping as typed values, noting each problem with its line.
 
     Every reader returns None on a problem, so one pass can report everything at once.
     """
 
-    def __init__(self, node: yaml.Node | None, path: Path, problems: Problems, *,
-                 where: str, first_line: int = 1, line: int | None = None):
-        self.path, self.problems, self.where, self.first_line = path, problems, where, first_line
+    def __init__(self, node: yaml.Node | None, path: Path, problems: Problems, group: Group, *,
+                 first_line: int = 1, line: int | None = None):
+        self.path, self.problems, self.group, self.first_line = path, problems, group, first_line
+        self.where = group.where
         self.line = line if line is not None else (line_of(node, first_line) if node else first_line)
         self.keys: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        self.seen: set[str] = set()
-        if node is None or (isinstance(node, yaml.ScalarNode) and scalar(node) is None):
+        if is_empty(node):
             return
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{where} should be a set of 'key: value' lines")
+            self.error(node, f"{self.where} should be a set of 'key: value' lines")
             return
         for key_node, value_node in node.value:
-            key = str(scalar(key_node)) if isinstance(key_node, yaml.ScalarNode) else "?"
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             if key in self.keys:
-                self.error(key_node, f"'{key}' is given twice in {where}; keep one")
+                self.error(key_node, f"'{key}' is given twice in {self.where}; keep one")
             self.keys[key] = (key_node, value_node)
+        self._unknown()
 
-    def error(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.error(self.path, line_of(node, self.first_line) if node else self.line, message)
+    def error(self, node: yaml.Node | None, message: str, rule: str = "source") -> None:
+        self.problems.error(self.path, line_of(node, self.first_line) if node else self.line, message, rule)
 
-    def node(self, key: str, *, required: bool = False) -> yaml.Node | None:
-        self.seen.add(key)
-        if key not in self.keys:
-            if required:
-                self.problems.error(self.path, self.line, f"{self.where} is missing '{key}'")
+    def node(self, name: str) -> yaml.Node | None:
+        declared = self.group.key(name)
+        if name not in self.keys:
+            if declared.required:
+                self.problems.error(self.path, self.line, f"{self.where} is missing '{name}'", declared.rule)
             return None
-        return self.keys[key][1]
+        return self.keys[name][1]
 
-    def line_for(self, key: str) -> int:
-        entry = self.keys.get(key)
+    def line_for(self, name: str) -> int:
+        entry = self.keys.get(name)
         return line_of(entry[0], self.first_line) if entry else self.line
 
-    def text(self, key: str, *, required: bool = False) -> str | None:
-        node = self.node(key, required=required)
+    def _key(self, name: str) -> tuple[Key, yaml.Node | None]:
+        return self.group.key(name), self.node(name)
+
+    def text(self, name: str) -> str | None:
+        key, node = self._key(name)
         if node is None:
             return None
-        value = scalar(node) if isinstance(node, yaml.ScalarNode) else None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or str(value).strip() == "":
-            self.error(node, f"'{key}' should be text" + (", not empty" if value in ("", None) else ""))
-            return None
-        return str(value).strip()
+        value = written(node)
+        if value is None:
+            self.error(node, f"'{name}' should be text" + (", not empty" if is_empty(node) else ""), key.rule)
+        return value
 
-    def flag(self, key: str, default: bool) -> bool:
-        node = self.node(key)
+    def flag(self, name: str) -> bool:
+        key, node = self._key(name)
+        default = key.default == "true"
         if node is None:
             return default
         value = scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if not isinstance(value, bool):
-            self.error(node, f"'{key}' should be true or false")
+            self.error(node, f"'{name}' should be true or false", key.rule)
             return default
         return value
 
-    def choice(self, key: str, options: tuple[str, ...], *, required: bool = False) -> str | None:
-        value = self.text(key, required=required)
-        if value is not None and value not in options:
-            self.error(self.node(key), f"'{key}' should be one of {', '.join(options)}, not '{value}'")
+    def choice(self, name: str) -> str | None:
+        key, value = self.group.key(name), self.text(name)
+        if value is not None and value not in key.choices:
+            self.error(self.node(name), f"'{name}' should be one of {', '.join(key.choices)}, not '{value}'",
+                       key.rule)
             return None
         return value
 
-    def date(self, key: str, *, required: bool = False) -> dt.date | None:
-        node = self.node(key, required=required)
+    def date(self, name: str) -> dt.date | None:
+        key, node = self._key(name)
         if node is None:
             return None
-        value = scalar(node) if isinstance(node, yaml.ScalarNode) else None
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                value = None
-        if not isinstance(value, dt.date):
-            self.error(node, f"'{key}' should be a date written YYYY-MM-DD, like 2026-10-01")
+        value = written(node)
+        try:
+            day = dt.date.fromisoformat(value or "")
+        except ValueError:
+            self.error(node, f"'{name}' should be a date written YYYY-MM-DD, like 2026-10-01"
+                       + (f", not '{value}'" if value else ""), key.rule)
             return None
+        if day.year not in YEARS:
+            self.error(node, f"'{name}' should be a date between {YEARS.start} and {YEARS.stop - 1},"
+                       f" not {value}", key.rule)
+            return None
+        return day
+
+    def url(self, name: str) -> str | None:
+        """The address; a malformed one is reported under web-address and kept, so `checks:` can allow it."""
+        key, value = self.group.key(name), self.text(name)
+        problem = web_problem(value) if value is not None else None
+        if problem:
+            self.error(self.node(name), problem, key.rule)
         return value
 
-    def url(self, key: str, *, required: bool = False) -> str | None:
-        value = self.text(key, required=required)
-        if value is not None and not re.fullmatch(r"https?://[^\s/]+\.[^\s]*", value):
-            self.error(self.node(key), f"'{key}' should be a web address starting https://, not '{value}'")
-            return None
+    def email(self, name: str) -> str | None:
+        key, value = self.group.key(name), self.text(name)
+        problem = email_problem(value) if value is not None else None
+        if problem:
+            self.error(self.node(name), problem, key.rule)
         return value
 
-    def sequence(self, key: str, *, required: bool = False) -> list[yaml.Node] | None:
-        node = self.node(key, required=required)
+    def sequence(self, name: str) -> list[yaml.Node] | None:
+        key, node = self._key(name)
         if node is None:
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"'{key}' should be a list (lines starting '- ', or [a, b])")
+            self.error(node, f"'{name}' should be a list (lines starting '- ', or [a, b])", key.rule)
             return None
         return list(node.value)
 
-    def finish(self, allowed: tuple[str, ...] | None = None) -> None:
-        """Report keys nobody asked for: usually a typo of a real key."""
-        for key, (key_node, _) in self.keys.items():
-            if key not in self.seen:
-                hint = _closest(key, allowed or tuple(self.seen))
-                self.error(key_node, f"unknown key '{key}' in {self.where}"
-                           + (f"; did you mean '{hint}'?" if hint else ""))
-
-
-def _closest(word: str, options) -> str | None:
-    import difflib
-    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return found[0] if found else None
+    def _unknown(self) -> None:
+        """Keys not declared: usually a typo of a real key."""
+        for name, (key_node, _) in self.keys.items():
+            if name not in self.group.names and name != "?":
+                found = difflib.get_close_matches(name, list(self.group.names), n=1, cutoff=0.6)
+                self.error(key_node, f"unknown key '{name}' in {self.where}"
+                           + (f"; did you mean '{found[0]}'?" if found else ""))

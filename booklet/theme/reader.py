@@ -11,13 +11,14 @@ from typing import Callable, TypeVar
 import yaml
 
 from booklet.problems import ContentError, Problem, Problems
+from booklet.sources.keys import COLOURS, FONT, PRINT_COLOURS, THEME
 from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
 from booklet.theme.model import CMYK, Colour, Font, Origin, PrintColour, Role, Theme
 
 T = TypeVar("T")
 HOUSE_THEME = Path(__file__).resolve().parent.parent / "styles" / "theme.yml"
-THEME_KEYS = ("colours", "print_colours", "font", "stylesheet")
-FONT_KEYS = ("family", "regular", "bold", "italic", "licence")
+THEME_KEYS = THEME.names
+FONT_KEYS = FONT.names
 HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"wOFF", b"wOF2")
@@ -98,20 +99,19 @@ def _read_file(path: Path, shared: Path, problems: Problems) -> _Read:
         problems.error(path, 1, f"this file is not saved as UTF-8 text (byte {exc.start}); save it as UTF-8")
         return _Read()
     read = _Read()
-    fields = Fields(parse(text, path, problems), path, problems, where="theme.yml")
+    fields = Fields(parse(text, path, problems), path, problems, THEME)
     read.colours = _colours(fields, path, problems)
     read.print_colours = _print_colours(fields, path, problems)
     read.font = _font(fields, path, shared, problems)
     stylesheet = fields.text("stylesheet")
     if stylesheet is not None:
         read.stylesheet = _file(fields, fields.node("stylesheet"), "stylesheet", stylesheet, shared, (".css",))
-    fields.finish(THEME_KEYS)
     return read
 
 
 def _colours(fields: Fields, path: Path, problems: Problems) -> dict[Role, Colour]:
     found = {}
-    group = Fields(fields.node("colours"), path, problems, where="colours", line=fields.line_for("colours"))
+    group = Fields(fields.node("colours"), path, problems, COLOURS, line=fields.line_for("colours"))
     for key, role in Role.by_key().items():
         node = group.node(key)
         if node is None:
@@ -125,7 +125,6 @@ def _colours(fields: Fields, path: Path, problems: Problems) -> dict[Role, Colou
                               f" not '{value}'")
         else:
             found[role] = Colour(role, _rgb(value.strip()), path, line_of(node), Origin.GIVEN)
-    group.finish(tuple(Role.by_key()))
     return found
 
 
@@ -138,7 +137,7 @@ def _rgb(text: str) -> tuple[int, int, int]:
 
 def _print_colours(fields: Fields, path: Path, problems: Problems) -> dict[Role, PrintColour]:
     found = {}
-    group = Fields(fields.node("print_colours"), path, problems, where="print_colours",
+    group = Fields(fields.node("print_colours"), path, problems, PRINT_COLOURS,
                    line=fields.line_for("print_colours"))
     for key, role in Role.by_key().items():
         node = group.node(key)
@@ -158,7 +157,6 @@ def _print_colours(fields: Fields, path: Path, problems: Problems) -> dict[Role,
         else:
             cmyk: CMYK = tuple(round(v / 100, 4) for v in values)
             found[role] = PrintColour(role, cmyk, path, line_of(node))
-    group.finish(tuple(Role.by_key()))
     return found
 
 
@@ -166,18 +164,17 @@ def _font(fields: Fields, path: Path, shared: Path, problems: Problems) -> Font 
     node = fields.node("font")
     if node is None:
         return None
-    group = Fields(node, path, problems, where="font", line=fields.line_for("font"))
-    family = group.text("family", required=True)
+    group = Fields(node, path, problems, FONT, line=fields.line_for("font"))
+    family = group.text("family")
     files = {}
     for key in ("regular", "bold", "italic", "licence"):
-        name = group.text(key, required=key in ("regular", "bold"))
+        name = group.text(key)
         if name is not None:
             suffixes = () if key == "licence" else FONT_SUFFIXES
             files[key] = _file(group, group.node(key), key, name, shared, suffixes, font=key != "licence")
     if "licence" not in group.keys:
         problems.error(path, group.line, "'font' is missing 'licence': a font ships only with its licence;"
                        " put the licence file beside the font, like licence: fonts/OFL.txt")
-    group.finish(FONT_KEYS)
     if family is None or not all(files.get(k) for k in ("regular", "bold", "licence")):
         return None
     return Font(family, files["regular"], files["bold"], files["licence"], files.get("italic"))

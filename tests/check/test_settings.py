@@ -64,3 +64,27 @@ def test_the_reader_accepts_the_check_keys(sources):
     root = sources(demo__booklet_yml=MANIFEST + "target_grade: 7\nchecks:\n  all-caps: error\n")
     library, warnings = read_library(root, booklet_folders(root), variants=tuple(VARIANTS))
     assert "demo" in library.booklets and warnings == []
+
+
+def test_checks_apply_to_the_builds_own_picture_measure_at_the_snippets_line(sources, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from booklet.build import BuildRequest, build
+    from booklet.problems import ContentError
+    from tests.conftest import MANIFEST
+    root = sources(demo__booklet_yml=MANIFEST + "checks:\n  image-resolution: error\n",
+                   demo__one_md="---\ntitle: One\n---\n\nWords.\n\n::: snippet square\n",
+                   _shared__snippets__square_md="A square:\n\n![A coloured square](../images/small.png)\n")
+    (root / "_shared" / "images").mkdir()
+    picture = io.BytesIO()
+    Image.new("RGB", (300, 300), (200, 40, 90)).save(picture, format="PNG")
+    (root / "_shared" / "images" / "small.png").write_bytes(picture.getvalue())
+    with pytest.raises(ContentError) as caught:
+        build(BuildRequest(root=root, output=tmp_path / "out", variants=("print",)))
+    lines = [p.format(root) for p in caught.value.problems]
+    assert len(lines) == 1 and lines[0].startswith(
+        "_shared/snippets/square.md:3: error: the picture '../images/small.png' prints at 80 ppi at 95"), lines
+    assert lines[0].endswith("[image-resolution]")
+    assert not list((tmp_path / "out").rglob("*.pdf"))

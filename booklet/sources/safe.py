@@ -1,0 +1,75 @@
+"""Decide whether a path the sources name may be read, and read it as text within the limits."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from booklet.problems import Problems
+
+MAX_TEXT_BYTES = 1_000_000          # a section, snippet or YAML file: about 150,000 words
+MAX_PICTURE_BYTES = 50_000_000      # a picture file
+UTF8 = "this file is not saved as UTF-8 text (byte {start}); save it as UTF-8"
+
+
+def refusal(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read (a reason to print), or None when it is a regular file inside root.
+
+    Checked before anything opens or hashes it: symbolic links are followed only when their
+    target stays inside the root, and pipes, devices and folders are never opened.
+    """
+    if "\0" in str(path):
+        return "has a NUL character in its name"
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):          # a loop of symbolic links
+        return "is a symbolic link that leads nowhere"
+    if not target.is_relative_to(root.resolve()):
+        return "is outside the sources folder"
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return "does not exist"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return "is not an ordinary file (a pipe or a device)"
+    return None
+
+
+def readable(path: Path, root: Path) -> bool:
+    return refusal(path, root) is None
+
+
+def read_text(path: Path, root: Path, problems: Problems, *, named_in: Path | None = None, line: int = 1,
+              limit: int = MAX_TEXT_BYTES) -> str | None:
+    """The file's text, or None with one problem: at the line that named it, or at the file itself."""
+    where = (named_in or path, line if named_in else 1)
+    reason = refusal(path, root)
+    if reason is not None:
+        problems.error(*where, f"'{_shown(path, root)}' {reason}")
+        return None
+    size = path.stat().st_size
+    if size > limit:
+        problems.error(*where, f"'{_shown(path, root)}' is {size:,} bytes; files over {limit:,} bytes are"
+                       " refused (split a long section into several)")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(*where, f"'{_shown(path, root)}' cannot be read: {exc.strerror}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.error(path, data.count(b"\n", 0, exc.start) + 1, UTF8.format(start=exc.start))
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
