@@ -113,7 +113,7 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
 
 def _fresh(root: Path, output: Path, manifest: Manifest, variant: str, memo: dict) -> bool:
     """The build cache's own test: the PDF was made from the sources (and tool) as they are now."""
-    key = key_of(booklet_inputs(manifest.folder, root, STYLES, variant), memo)
+    key = key_of(booklet_inputs(manifest.folder, root, STYLES, variant, manifest.reads), memo, root)
     return BuildCache(output).fresh_entry(manifest.slug, variant, key, output / manifest.slug) is not None
 
 

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.model import Manifest, Organisation
-from booklet.problems import Problem, Problems
+from booklet.problems import Problem
 from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
-from booklet.sources.library import read_snippets
-from booklet.sources.manifest import read_manifest
-from booklet.sources.organisation import read_organisation
+from booklet.sources.reader import read_sources
 
 
 @dataclass(frozen=True)
@@ -29,15 +27,9 @@ class Shelf:
 
 
 def read_shelf(root: Path) -> Shelf:
-    """Each booklet.yml under the root, checked as a build checks it; a broken one is left out and reported."""
-    problems = Problems()
-    organisation = read_organisation(root / "_shared" / "organisation.yml", problems)
-    snippets = read_snippets(root / "_shared", problems)
-    contacts = organisation.contacts if organisation else {}
-    manifests = []
-    for folder in booklet_folders(root):
-        manifest, _ = read_manifest(folder, problems, contacts=contacts, snippets=snippets,
-                                    variants=tuple(VARIANTS))
-        if manifest is not None:
-            manifests.append(manifest)
-    return Shelf(root, organisation, tuple(manifests), tuple(sorted(problems.items)))
+    """Every booklet under the root, read by the one reader a build uses; a booklet with errors is left
+    out and its errors reported (warnings are `booklet check`'s business, not the library views')."""
+    reading = read_sources(root, booklet_folders(root), variants=tuple(VARIANTS))
+    manifests = tuple(b.manifest for b in reading.booklets if b.manifest is not None)
+    errors = sorted(p for p in reading.all_problems() if p.severity == "error")
+    return Shelf(root, reading.organisation, manifests, tuple(errors))
