@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from typing import Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
-from booklet.files import write_atomically
+from booklet.files import publish, recover
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
@@ -62,6 +62,8 @@ def build(request: BuildRequest) -> BuildResult:
     unknown = [name for name in request.variants if name not in VARIANTS]
     if unknown:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
+    # A build killed while publishing left a journal: finish it first, so the files agree with the cache.
+    recover(request.output / CACHE_FOLDER)
     unchanged = None if request.force else _unchanged(request, folders)
     if unchanged is not None:
         return unchanged
@@ -144,7 +146,10 @@ def build(request: BuildRequest) -> BuildResult:
     _write(pending, cache)
     key = _run_key(request, folders, keys)
     if key is not None:
-        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings])
+        try:
+            cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings])
+        except OSError:
+            pass                 # only a shortcut for the next build: without it, that build checks again
     return BuildResult(tuple(built), tuple(warnings))
 
 
@@ -218,13 +223,15 @@ def _first_variant(job) -> int:
 
 
 def _write(made: list, cache: BuildCache) -> None:
+    """Every file and the cache records that describe them, in one transaction: all change or none."""
     by_booklet: dict[str, dict] = {}
-    for slug, files, entry in made:
-        for target, data in files:
-            write_atomically(target, data)
+    files: list[tuple[Path, bytes]] = []
+    for slug, written, entry in made:
+        files.extend(written)
         by_booklet.setdefault(slug, {}).update(entry)
-    for slug, entries in by_booklet.items():
-        cache.save(slug, entries)
+    files.extend(cache.staged(slug, entries) for slug, entries in by_booklet.items())
+    if files:
+        publish(files, cache.folder)
 
 
 def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
