@@ -13,6 +13,7 @@ from markdown.extensions.tables import TableExtension
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.markdown.directives import DirectiveProcessor
 from booklet.markdown.figures import FigureProcessor
+from booklet.markdown.nesting import NestingProcessor, too_deep_message
 from booklet.markdown.links import IdProcessor, LinkProcessor
 from booklet.markdown.tables import TableScopeProcessor
 from booklet.problems import Problems
@@ -32,6 +33,7 @@ class BookletExtension(Extension):
         md.parser.blockprocessors.register(
             DirectiveProcessor(md.parser, self.ctx, self.locator, self._snippet), "booklet-directive", 75)
         # attr_list runs at 8: figures need its attributes; ids come last, after footnotes.
+        md.treeprocessors.register(NestingProcessor(md, self.locator), "booklet-nesting", 30)
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
         md.treeprocessors.register(TableScopeProcessor(md), "booklet-table-scope", 4.5)
@@ -51,4 +53,8 @@ def convert(text: str, ctx: MarkdownContext, problems: Problems) -> str:
         extensions=[TableExtension(), AttrListExtension(),
                     FootnoteExtension(BACKLINK_TEXT="", SEPARATOR="-"), BookletExtension(ctx, locator)],
         output_format="html")
-    return md.convert(text)
+    try:
+        return md.convert(text)
+    except RecursionError:
+        problems.error(ctx.path, ctx.body_line, too_deep_message())
+        return ""

@@ -14,6 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
+from booklet.render.linkguard import guard_links
 
 # fontTools stamps each font subset's 'head' table with the clock unless this is set;
 # a fixed value keeps the same sources giving byte-identical PDFs.
@@ -73,6 +74,7 @@ def finish_pdf(raw: bytes, *, finish: Callable[[pikepdf.Pdf, FinishContext], dic
     """Post-process WeasyPrint's PDF with pikepdf and save it reproducibly."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         options = finish(pdf, context) or {}
+        guard_links(pdf)
         if "/ID" in pdf.trailer:
             del pdf.trailer.ID      # WeasyPrint's own ID differs per run; qpdf makes one from the content
         out = io.BytesIO()
