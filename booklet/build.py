@@ -104,8 +104,9 @@ def build(request: BuildRequest) -> BuildResult:
             return
         manifest = outcome.job.manifest
         if outcome.refused:
-            failures.append(Problem(manifest.folder / "booklet.yml", 1,
-                                    f"a picture, font or style needs '{outcome.refused[0]}': {outcome.refused[1]}"))
+            problem = _refusal_problem(manifest, *outcome.refused)
+            if problem not in failures:          # each variant meets it: report it once
+                failures.append(problem)
             return
         made = []
         for item in outcome.produced:
@@ -251,3 +252,13 @@ def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     return Problem(path, line, f"the picture '{name}' prints at {low.ppi} ppi at {low.width_mm:g} mm wide"
                    f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
                    " or show it smaller", severity="warning")
+
+
+def _refusal_problem(manifest: Manifest, url: str, reason: str) -> Problem:
+    """A resource the renderer refused, at the Markdown line naming it (or the picture it is in) if one does."""
+    name = Path(unquote(urlsplit(url).path)).name or url
+    for section in manifest.sections:
+        for offset, text in enumerate(section.body.splitlines()):
+            if name in text:
+                return Problem(section.path, section.body_line + offset, f"this needs '{url}': {reason}")
+    return Problem(manifest.folder / "booklet.yml", 1, f"a picture, font or style needs '{url}': {reason}")

@@ -1,4 +1,5 @@
-"""Write output files whole, and a build's set of files all together or not at all, through a journal."""
+"""Write output files whole, and a build's set of files all together or not at all, through a journal;
+say why a path cannot be read as a file."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import os
 import secrets
 import signal
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,8 @@ TEMPORARY_SUFFIX = ".booklet.tmp"
 JOURNAL_PREFIX = "journal-"
 # Tests set this to N to have the process killed (SIGKILL) after the Nth step of a publish.
 KILL_AFTER = "BOOKLET_TEST_KILL_AFTER"
+# Generous: a full A3 page at 600 ppi is 70 million pixels; decoding 100 million takes ~400 MB.
+MAX_PIXELS = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -143,3 +147,16 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def file_refusal(path: Path) -> str | None:
+    """Why this path cannot be read as a file (a folder, a pipe, a device...), before anything opens it."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return "there is no such file"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else \
+        "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file"
+    return f"this is {kind}, not a file"

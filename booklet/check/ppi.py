@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from booklet.check.stylesheets import read_declarations
 from booklet.check.subject import Finding, Subject
 from booklet.check.text import IMAGE, IMAGE_LINE
+from booklet.files import MAX_PIXELS, file_refusal
 from booklet.render.resolution import CSS_PX_PER_INCH, MIN_PPI as MINIMUM_PPI     # one threshold for check and build
 
 MM_PER_INCH = 25.4
@@ -68,14 +69,18 @@ def page_geometry(styles: Path, sheet: str = "booklet.css") -> tuple[float, floa
 
 
 def image_pixels(path: Path) -> tuple[int, int] | None:
-    """A raster picture's size in pixels; None for vector pictures (SVG) or unreadable files."""
-    if path.suffix.lower() not in RASTER:
+    """A raster picture's size in pixels, read from its header (nothing is decoded); None for vector
+    pictures (SVG), unreadable files and anything that is not a regular file."""
+    if path.suffix.lower() not in RASTER or file_refusal(path):
         return None
     from PIL import Image, UnidentifiedImageError
     try:
+        # Pillow refuses to open pictures far over its own limit; ours (MAX_PIXELS) is checked below.
         with Image.open(path) as image:
             return image.size
-    except (OSError, UnidentifiedImageError):
+    except Image.DecompressionBombError:
+        return (MAX_PIXELS + 1, 1)
+    except (OSError, UnidentifiedImageError, ValueError):
         return None
 
 
@@ -105,6 +110,11 @@ def low_resolution(subject: Subject):
                 target = (block.path.parent / unquote(urlsplit(src).path)).resolve()
                 pixels = image_pixels(target) if target.is_file() else None
                 if pixels is None:
+                    continue
+                if pixels[0] * pixels[1] > MAX_PIXELS:
+                    yield Finding(block.path, number, f"the picture '{src}' has more than {MAX_PIXELS // 1_000_000}"
+                                  " million pixels, more than a booklet can print: make it smaller (300 ppi at"
+                                  " its printed size is enough)", severity="error")
                     continue
                 attrs = match["attrs"] or ""
                 figure = bool(IMAGE_LINE.match(line)) and "decorative" not in attrs

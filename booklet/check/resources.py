@@ -1,0 +1,91 @@
+"""Find what a picture, the logo or a `style` attribute would fetch, and refuse what the build's fetcher refuses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from booklet.check.subject import Finding, Subject
+from booklet.check.text import IMAGE
+from booklet.files import file_refusal
+
+# Anything an SVG or a style may load: href/xlink:href/src attributes, CSS url(...) and @import.
+REFERENCE = re.compile(r"""(?:\b(?:xlink:)?href|\bsrc)\s*=\s*["']([^"']*)["']|url\(\s*["']?([^"')\s]*)|"""
+                       r"""@import\s+["']([^"']*)["']""", re.I)
+STYLE = re.compile(r"""\bstyle\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+SVG_LIMIT = 5_000_000        # bytes of an SVG read to look for references
+
+
+def refused_resources(subject: Subject):
+    """The rule: every resource a picture, a style attribute or the logo would load must lie inside the
+    sources root and be a regular file (or be inline `data:`); reported at the line that named it."""
+    for block in subject.blocks:
+        if block.kind == "code":
+            continue
+        for number, line in block.raw_lines():
+            for match in STYLE.finditer(line):
+                for reason in _reasons(_references(match.group(2)), block.path.parent, subject.root):
+                    yield Finding(block.path, number, f"the style attribute {reason}", severity="error")
+            for match in IMAGE.finditer(line):
+                src = match["src"]
+                if not src or urlsplit(src).scheme or not src.lower().endswith(".svg"):
+                    continue
+                picture = (block.path.parent / unquote(urlsplit(src).path))
+                for reason in _inside_svg(picture, subject.root):
+                    yield Finding(block.path, number, f"the picture '{src}' {reason}", severity="error")
+    organisation = subject.organisation
+    if organisation is not None and organisation.logo is not None and organisation.logo.suffix.lower() == ".svg":
+        path = subject.root / "_shared" / "organisation.yml"
+        for reason in _inside_svg(organisation.logo, subject.root):
+            yield Finding(path, _logo_line(path), f"the logo '{organisation.logo.name}' {reason}", severity="error")
+
+
+def _inside_svg(picture: Path, root: Path) -> list[str]:
+    if file_refusal(picture):
+        return []                       # a missing picture is the reader's to report
+    try:
+        with open(picture, "rb") as stream:
+            text = stream.read(SVG_LIMIT).decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return _reasons(_references(text), picture.parent, root)
+
+
+def _references(text: str) -> list[str]:
+    return [next(g for g in match.groups() if g is not None) for match in REFERENCE.finditer(text)]
+
+
+def _reasons(references: list[str], base: Path, root: Path) -> list[str]:
+    """Why each reference would be refused, once each, in the order written."""
+    reasons: list[str] = []
+    for reference in dict.fromkeys(r.strip() for r in references):
+        if not reference or reference.startswith("#"):
+            continue
+        parts = urlsplit(reference)
+        scheme = parts.scheme.lower()
+        if scheme == "data":
+            continue
+        if scheme not in ("", "file"):
+            reasons.append(f"loads '{reference}' from the network, which builds never use: copy the file into"
+                           " the sources")
+            continue
+        target = Path(unquote(parts.path))
+        try:
+            target = (target if target.is_absolute() else base / target).resolve()
+        except (OSError, RuntimeError, ValueError):
+            reasons.append(f"loads '{reference}', which cannot be read as a file")
+            continue
+        if not target.is_relative_to(root.resolve()):
+            reasons.append(f"loads '{reference}', which is outside the sources folder")
+        elif (refusal := file_refusal(target)) and "no such" not in refusal:
+            reasons.append(f"loads '{reference}': {refusal}")
+    return reasons
+
+
+def _logo_line(path: Path) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if re.match(r"\s*logo\s*:", line)), 1)
