@@ -223,3 +223,7 @@ def _os_error(exc: OSError) -> str:
     """A file the tool could not read or write, named first as compilers do."""
     reason = exc.strerror or str(exc)
     return f"{exc.filename}: error: {reason}" if exc.filename else f"error: {reason}"
+
+
+if __name__ == "__main__":
+    main()
