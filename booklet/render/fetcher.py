@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -12,8 +11,10 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from booklet.files import MAX_PIXELS, file_refusal
 
-mimetypes.add_type("image/svg+xml", ".svg")
-mimetypes.add_type("font/ttf", ".ttf")
+# Our own table, not the mimetypes module's: that reads the system's /etc/mime.types.
+CONTENT_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                 ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css", ".ttf": "font/ttf",
+                 ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2", ".icc": "application/vnd.iccprofile"}
 
 
 class RefusedResource(FatalURLFetchingError):
@@ -61,7 +62,7 @@ class SafeFetcher(URLFetcher):
         if refusal:
             raise RefusedResource(url, refusal)
         data = path.read_bytes()
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
         if content_type.startswith("image/") and not content_type.startswith("image/svg"):
             refusal = pixel_refusal(data)
             if refusal:
