@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from typing import Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
-from booklet.files import publish, recover
+from booklet.files import file_refusal, publish, recover
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
@@ -261,4 +261,13 @@ def _refusal_problem(manifest: Manifest, url: str, reason: str) -> Problem:
         for offset, text in enumerate(section.body.splitlines()):
             if name in text:
                 return Problem(section.path, section.body_line + offset, f"this needs '{url}': {reason}")
-    return Problem(manifest.folder / "booklet.yml", 1, f"a picture, font or style needs '{url}': {reason}")
+    others = sorted(manifest.folder.parent.glob("*/booklet.yml"))       # a related booklet's `online:`
+    for path in [manifest.folder / "booklet.yml", manifest.folder.parent / "_shared" / "organisation.yml", *others]:
+        try:
+            lines = [] if file_refusal(path) else path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for number, text in enumerate(lines, 1):
+            if name in text:
+                return Problem(path, number, f"this needs '{url}': {reason}")
+    return Problem(manifest.folder / "booklet.yml", 1, f"'{url}' was refused: {reason}")

@@ -86,6 +86,10 @@ class LinkProcessor(Treeprocessor):
             return
         link.set("class", "booklet-link")
         link.set("data-title", target.title)
+        if target.url and link_scheme(target.url) not in ("https", "http"):
+            self._refuse(link, needle, f"the booklet '{slug}' gives 'online: {target.url}', which is not a web"
+                         " address: write it like https://www.example.org/page")
+            return
         if target.url:
             link.set("href", target.url)
             link.set("data-url", target.url.removeprefix("https://").removeprefix("http://"))

@@ -75,3 +75,26 @@ def test_the_last_line_of_defence_refuses_any_other_scheme_in_the_pdf(uri):
 def test_the_last_line_of_defence_lets_allowed_links_through():
     for uri in ("https://example.org", "mailto:a@example.org", "tel:+3531800200700"):
         guard_links(_pdf_with_link(uri))
+
+
+def test_an_address_from_another_booklet_meets_the_allow_list_too(sources, tmp_path):
+    """`online:` of a linked or related booklet is read from its own booklet.yml: never a way round the list."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from tests.conftest import MANIFEST, SECTION_ONE
+    other = MANIFEST.replace("status: draft", "status: draft\nonline: javascript:alert(1)")
+    root = sources(demo__one_md=SECTION_ONE + "\nSee [the other booklet](booklet:other).\n",
+                   other__booklet_yml=other, other__one_md=SECTION_ONE, other__two_md=SECTION_ONE)
+    result = CliRunner().invoke(main, ["build", str(root / "demo"), "--output", str(tmp_path / "out"),
+                                       "--variant", "download", "--today", "2026-11-20", "--no-check"])
+    assert result.exit_code == 1, result.output
+    assert "one.md:11: error: the booklet 'other' gives 'online: javascript:alert(1)'" in result.output
+    related = MANIFEST + "related:\n  - slug: other\n"
+    root = sources(demo__booklet_yml=related, other__booklet_yml=other, other__one_md=SECTION_ONE,
+                   other__two_md=SECTION_ONE)
+    result = CliRunner().invoke(main, ["build", str(root / "demo"), "--output", str(tmp_path / "out"),
+                                       "--variant", "download", "--today", "2026-11-20", "--no-check"])
+    assert result.exit_code == 1, result.output
+    assert "javascript:alert(1)" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out" / "demo").exists()
