@@ -6,8 +6,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from booklet.markdown.context import Locator
 
-# Generous: three or four levels is already hard to read; the layout engine fails near 150.
-MAX_NESTING = 30
+# Generous: three levels is already hard to read; at 30 the indents leave no room for text on A5,
+# and the layout engine fails near 150.
+MAX_NESTING = 10
 CONTAINERS = ("blockquote", "ul", "ol")
 
 
