@@ -70,7 +70,7 @@ def declared_variants(folder: Path) -> tuple[str, ...] | None:
     try:
         data = yaml.load((folder / "booklet.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
                                                                                               yaml.SafeLoader))
-    except (OSError, yaml.YAMLError):
+    except (OSError, yaml.YAMLError, ValueError, RecursionError):    # ValueError: a date like 2026-02-30
         return None
     if not isinstance(data, dict):
         return None
