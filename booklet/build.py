@@ -104,7 +104,7 @@ def build(request: BuildRequest) -> BuildResult:
             return
         manifest = outcome.job.manifest
         if outcome.refused:
-            problem = _refusal_problem(manifest, *outcome.refused)
+            problem = _refusal_problem(manifest, library.organisation, *outcome.refused)
             if problem not in failures:          # each variant meets it: report it once
                 failures.append(problem)
             return
@@ -254,8 +254,13 @@ def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
                    " or show it smaller", severity="warning")
 
 
-def _refusal_problem(manifest: Manifest, url: str, reason: str) -> Problem:
-    """A resource the renderer refused, at the Markdown line naming it (or the picture it is in) if one does."""
+def _refusal_problem(manifest: Manifest, organisation, url: str, reason: str) -> Problem:
+    """A resource the renderer refused, at the line naming it, or naming the SVG picture or logo it is in."""
+    from booklet.check.resources import svg_naming
+    shared = manifest.folder.parent / "_shared" / "organisation.yml"
+    inside = svg_naming(url, manifest.sections, getattr(organisation, "logo", None), shared)
+    if inside is not None:
+        return Problem(inside[0], inside[1], f"a picture there loads '{url}': {reason}")
     name = Path(unquote(urlsplit(url).path)).name or url
     for section in manifest.sections:
         for offset, text in enumerate(section.body.splitlines()):

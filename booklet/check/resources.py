@@ -89,3 +89,29 @@ def _logo_line(path: Path) -> int:
     except OSError:
         return 1
     return next((n for n, line in enumerate(lines, 1) if re.match(r"\s*logo\s*:", line)), 1)
+
+
+def svg_naming(url: str, sections, logo: Path | None, organisation_path: Path) -> tuple[Path, int] | None:
+    """Where the renderer's refused `url` was named: the line of the SVG picture (or the logo) that loads it."""
+    wanted = unquote(urlsplit(url).path).rsplit("/", 1)[-1] or url
+    for section in sections:
+        for offset, line in enumerate(section.body.splitlines()):
+            for match in IMAGE.finditer(line):
+                src = match["src"]
+                if src and not urlsplit(src).scheme and src.lower().endswith(".svg") and \
+                        _loads(section.path.parent / unquote(urlsplit(src).path), wanted):
+                    return section.path, section.body_line + offset
+    if logo is not None and _loads(logo, wanted):
+        return organisation_path, _logo_line(organisation_path)
+    return None
+
+
+def _loads(picture: Path, wanted: str) -> bool:
+    if file_refusal(picture):
+        return False
+    try:
+        with open(picture, "rb") as stream:
+            text = stream.read(SVG_LIMIT).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(reference.rstrip("/").endswith(wanted) for reference in _references(text))

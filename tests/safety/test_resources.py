@@ -43,3 +43,13 @@ def test_a_logo_and_a_style_attribute_are_reported_at_their_own_lines(sources):
     assert checked.exit_code == 1
     assert "organisation.yml:2: error: the logo 'logo.svg' loads 'file:///etc/passwd'" in checked.output, checked.output
     assert "one.md:11: error: the style attribute loads 'file:///etc/hostname'" in checked.output, checked.output
+
+
+def test_with_no_check_the_renderer_refuses_it_and_names_the_picture_line_once(sources, tmp_path):
+    root = sources(demo__one_md=SECTION_ONE + "\n![A diagram](evil.svg)\n")
+    (root / "demo" / "evil.svg").write_text(EVIL_SVG)
+    built = run("build", str(root / "demo"), "--output", str(tmp_path / "out"), "--no-check", "--today", "2026-11-20")
+    assert built.exit_code == 1
+    lines = [line for line in built.output.splitlines() if "/etc/passwd" in line]
+    assert len(lines) == 1 and "one.md:11: error: a picture there loads 'file:///etc/passwd'" in lines[0], built.output
+    assert not (tmp_path / "out" / "demo").exists()
