@@ -258,14 +258,14 @@ def _refusal_problem(manifest: Manifest, organisation, url: str, reason: str) ->
     """A resource the renderer refused, at the line naming it, or naming the SVG picture or logo it is in."""
     from booklet.check.resources import svg_naming
     shared = manifest.folder.parent / "_shared" / "organisation.yml"
-    inside = svg_naming(url, manifest.sections, getattr(organisation, "logo", None), shared)
+    inside = svg_naming(url, manifest.sections, getattr(organisation, "logo", None), shared, manifest.folder.parent)
     if inside is not None:
         return Problem(inside[0], inside[1], f"a picture there loads '{url}': {reason}")
     name = Path(unquote(urlsplit(url).path)).name or url
     for section in manifest.sections:
         for offset, text in enumerate(section.body.splitlines()):
             if name in text:
-                return Problem(section.path, section.body_line + offset, f"this needs '{url}': {reason}")
+                return Problem(section.path, section.body_line + offset, f"'{name}' cannot be used: {reason}")
     others = sorted(manifest.folder.parent.glob("*/booklet.yml"))       # a related booklet's `online:`
     for path in [manifest.folder / "booklet.yml", manifest.folder.parent / "_shared" / "organisation.yml", *others]:
         try:

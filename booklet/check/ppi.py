@@ -108,7 +108,8 @@ def low_resolution(subject: Subject):
                 if not src or urlsplit(src).scheme:
                     continue
                 target = (block.path.parent / unquote(urlsplit(src).path)).resolve()
-                pixels = image_pixels(target) if target.is_file() else None
+                inside = target.is_relative_to(subject.root.resolve())      # else the reader reports it
+                pixels = image_pixels(target) if inside and target.is_file() else None
                 if pixels is None:
                     continue
                 if pixels[0] * pixels[1] > MAX_PIXELS:

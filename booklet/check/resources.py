@@ -42,8 +42,8 @@ def refused_resources(subject: Subject):
 
 
 def _inside_svg(picture: Path, root: Path) -> list[str]:
-    if file_refusal(picture):
-        return []                       # a missing picture is the reader's to report
+    if not _readable(picture, root):
+        return []                       # missing, outside or not a file: the reader's to report
     try:
         with open(picture, "rb") as stream:
             text = stream.read(SVG_LIMIT).decode("utf-8", errors="replace")
@@ -91,7 +91,8 @@ def _logo_line(path: Path) -> int:
     return next((n for n, line in enumerate(lines, 1) if re.match(r"\s*logo\s*:", line)), 1)
 
 
-def svg_naming(url: str, sections, logo: Path | None, organisation_path: Path) -> tuple[Path, int] | None:
+def svg_naming(url: str, sections, logo: Path | None, organisation_path: Path, root: Path
+               ) -> tuple[Path, int] | None:
     """Where the renderer's refused `url` was named: the line of the SVG picture (or the logo) that loads it."""
     wanted = unquote(urlsplit(url).path).rsplit("/", 1)[-1] or url
     for section in sections:
@@ -99,15 +100,24 @@ def svg_naming(url: str, sections, logo: Path | None, organisation_path: Path) -
             for match in IMAGE.finditer(line):
                 src = match["src"]
                 if src and not urlsplit(src).scheme and src.lower().endswith(".svg") and \
-                        _loads(section.path.parent / unquote(urlsplit(src).path), wanted):
+                        _loads(section.path.parent / unquote(urlsplit(src).path), wanted, root):
                     return section.path, section.body_line + offset
-    if logo is not None and _loads(logo, wanted):
+    if logo is not None and _loads(logo, wanted, root):
         return organisation_path, _logo_line(organisation_path)
     return None
 
 
-def _loads(picture: Path, wanted: str) -> bool:
-    if file_refusal(picture):
+def _readable(picture: Path, root: Path) -> bool:
+    """A regular file inside the root once links are followed: the only kind read here."""
+    try:
+        resolved = picture.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return resolved.is_relative_to(root.resolve()) and not file_refusal(resolved)
+
+
+def _loads(picture: Path, wanted: str, root: Path) -> bool:
+    if not _readable(picture, root):
         return False
     try:
         with open(picture, "rb") as stream:

@@ -76,3 +76,18 @@ def test_the_fetcher_names_a_device_inside_the_roots(tmp_path):
     fetcher = SafeFetcher((Path("/dev"),))
     with pytest.raises(RefusedResource, match="device"):
         fetcher.fetch(Path("/dev/zero").as_uri())
+
+
+def test_check_and_build_report_a_400_megapixel_picture_at_its_line(sources, tmp_path):
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from tests.conftest import SECTION_ONE
+    root = sources(demo__one_md=SECTION_ONE + "\n![A huge picture](huge.png)\n")
+    huge_png(root / "demo" / "huge.png")
+    for command in (["check"], ["build", "--output", str(tmp_path / "out"), "--variant", "download"]):
+        result = CliRunner().invoke(main, [*command, str(root / "demo"), "--today", "2026-11-20"])
+        assert result.exit_code == 1, result.output
+        line = next(line for line in result.output.splitlines() if "huge.png" in line)
+        assert "one.md:11: error:" in line and "more than 100 million pixels" in line, result.output
+    assert not (tmp_path / "out" / "demo").exists()
