@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from typing import Callable
 
@@ -15,6 +15,7 @@ from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
+from booklet.urls import urlsplit
 
 # The house style (stylesheets, fonts, ICC profiles and their licences) ships inside the package.
 STYLES = Path(__file__).resolve().parent / "styles"

@@ -6,7 +6,7 @@ import difflib
 import functools
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import phonenumbers
 
@@ -15,6 +15,7 @@ from booklet.check.text import AUTOLINK, LINK
 from booklet.compose.document import compose_html
 from booklet.problems import Problems
 from booklet.sources.yamlnodes import parse
+from booklet.urls import urlsplit
 
 LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from booklet.check.stylesheets import read_declarations
 from booklet.check.subject import Finding, Subject
 from booklet.check.text import IMAGE, IMAGE_LINE
 from booklet.files import MAX_PIXELS, file_refusal
 from booklet.render.resolution import CSS_PX_PER_INCH, MIN_PPI as MINIMUM_PPI     # one threshold for check and build
+from booklet.urls import urlsplit
 
 MM_PER_INCH = 25.4
 PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "b5": 176.0, "letter": 215.9}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from booklet.check.subject import Finding, Subject
 from booklet.check.text import IMAGE
 from booklet.files import file_refusal
+from booklet.urls import urlsplit
 
 # Anything an SVG or a style may load: href/xlink:href/src attributes, CSS url(...) and @import.
 REFERENCE = re.compile(r"""(?:\b(?:xlink:)?href|\bsrc)\s*=\s*["']([^"']*)["']|url\(\s*["']?([^"')\s]*)|"""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown.treeprocessors import Treeprocessor
 
 from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
+from booklet.urls import urlsplit
 
 # The one list of link schemes a booklet may carry, whatever the link's origin; `#anchor` links
 # (no scheme) stay inside the PDF. `booklet:` links are rewritten to web addresses before rendering.
