@@ -113,3 +113,26 @@ def test_a_real_build_killed_at_random_points_leaves_one_consistent_set(sources,
         assert record_matches_files(output, "demo"), f"killed at step {step}: files disagree with the record"
         assert now == old or all(now[name] != old[name] for name in old if name.endswith(".pdf")), \
             f"killed at step {step}: old and new PDFs side by side"
+
+
+def test_a_build_removes_what_a_killed_build_left_and_finishes_its_journal(sources, tmp_path):
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    root, output = sources(), tmp_path / "out"
+    arguments = ["build", str(root / "demo"), "--output", str(output), "--variant", "download", "--today", "2026-11-20"]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    pdf = output / "demo" / "demo-download.pdf"
+    good = pdf.read_bytes()
+    stray = output / "demo" / f".demo-download.pdf.0123{TEMPORARY_SUFFIX}"
+    stray.write_bytes(b"half a PDF")
+    # A committed journal whose rename never happened: the next build must finish it first.
+    waiting = output / "demo" / f".demo-download.pdf.4567{TEMPORARY_SUFFIX}"
+    waiting.write_bytes(good)
+    pdf.write_bytes(b"damaged")
+    (output / ".booklet-cache" / "journal-89ab.json").write_text(json.dumps([[str(waiting), str(pdf)]]))
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output          # the journal restored the recorded PDF: nothing to render
+    assert pdf.read_bytes() == good
+    assert not stray.exists() and not list(output.rglob("journal-*"))
