@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from typing import Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, declared_variants, key_of
-from booklet.files import file_refusal, publish, recover
+from booklet.files import publish, recover
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
@@ -105,7 +105,8 @@ def build(request: BuildRequest) -> BuildResult:
             return
         manifest = outcome.job.manifest
         if outcome.refused:
-            problem = _refusal_problem(manifest, library.organisation, *outcome.refused)
+            from booklet.check.resources import refusal_problem
+            problem = refusal_problem(manifest, library.organisation, *outcome.refused)
             if problem not in failures:          # each variant meets it: report it once
                 failures.append(problem)
             return
@@ -254,26 +255,3 @@ def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
                    f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
                    " or show it smaller", severity="warning")
 
-
-def _refusal_problem(manifest: Manifest, organisation, url: str, reason: str) -> Problem:
-    """A resource the renderer refused, at the line naming it, or naming the SVG picture or logo it is in."""
-    from booklet.check.resources import svg_naming
-    shared = manifest.folder.parent / "_shared" / "organisation.yml"
-    inside = svg_naming(url, manifest.sections, getattr(organisation, "logo", None), shared, manifest.folder.parent)
-    if inside is not None:
-        return Problem(inside[0], inside[1], f"a picture there loads '{url}': {reason}")
-    name = Path(unquote(urlsplit(url).path)).name or url
-    for section in manifest.sections:
-        for offset, text in enumerate(section.body.splitlines()):
-            if name in text:
-                return Problem(section.path, section.body_line + offset, f"'{name}' cannot be used: {reason}")
-    others = sorted(manifest.folder.parent.glob("*/booklet.yml"))       # a related booklet's `online:`
-    for path in [manifest.folder / "booklet.yml", manifest.folder.parent / "_shared" / "organisation.yml", *others]:
-        try:
-            lines = [] if file_refusal(path) else path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            continue
-        for number, text in enumerate(lines, 1):
-            if name in text:
-                return Problem(path, number, f"this needs '{url}': {reason}")
-    return Problem(manifest.folder / "booklet.yml", 1, f"'{url}' was refused: {reason}")

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from booklet.check.subject import Finding, Subject
+from booklet.problems import Problem
 from booklet.check.text import IMAGE
 from booklet.files import file_refusal
 from booklet.urls import urlsplit
@@ -126,3 +127,26 @@ def _loads(picture: Path, wanted: str, root: Path) -> bool:
     except OSError:
         return False
     return any(reference.rstrip("/").endswith(wanted) for reference in _references(text))
+
+
+def refusal_problem(manifest, organisation, url: str, reason: str) -> Problem:
+    """A resource the renderer refused, at the line naming it, or naming the SVG picture or logo it is in."""
+    shared = manifest.folder.parent / "_shared" / "organisation.yml"
+    inside = svg_naming(url, manifest.sections, getattr(organisation, "logo", None), shared, manifest.folder.parent)
+    if inside is not None:
+        return Problem(inside[0], inside[1], f"a picture there loads '{url}': {reason}")
+    name = Path(unquote(urlsplit(url).path)).name or url
+    for section in manifest.sections:
+        for offset, text in enumerate(section.body.splitlines()):
+            if name in text:
+                return Problem(section.path, section.body_line + offset, f"'{name}' cannot be used: {reason}")
+    others = sorted(manifest.folder.parent.glob("*/booklet.yml"))       # a related booklet's `online:`
+    for path in [manifest.folder / "booklet.yml", manifest.folder.parent / "_shared" / "organisation.yml", *others]:
+        try:
+            lines = [] if file_refusal(path) else path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for number, text in enumerate(lines, 1):
+            if name in text:
+                return Problem(path, number, f"this needs '{url}': {reason}")
+    return Problem(manifest.folder / "booklet.yml", 1, f"'{url}' was refused: {reason}")

@@ -3,7 +3,6 @@ by `booklet check` and by `booklet build`, which then writes nothing."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from click.testing import CliRunner
 
