@@ -36,6 +36,11 @@ def describe(exc: BaseException, command: str) -> str:
     stage, frame_path = _innermost(exc)
     what = what or stage or f"running {command}"
     path = getattr(exc, "filename", None) or frame_path or path
+    if isinstance(exc, UnicodeDecodeError) and path and isinstance(exc.object, bytes):
+        # Not a fault: a source saved in another encoding. Said as compilers do, at its line.
+        line = exc.object[:exc.start].count(b"\n") + 1
+        return (f"{path}:{line}: error: this file is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}):"
+                " save it as UTF-8 in your editor")
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     where = f" on {path}" if path else ""

@@ -47,3 +47,13 @@ def test_an_os_error_names_the_file(sources, tmp_path):
                                        "--today", "2026-11-20"])
     assert result.exit_code in (1, 2)
     assert "Traceback" not in result.output and str(blocked) in result.output, result.output
+
+
+def test_a_source_that_is_not_utf8_is_named_at_its_line(sources, tmp_path):
+    root = sources()
+    manifest = root / "demo" / "booklet.yml"
+    manifest.write_bytes(manifest.read_bytes().replace(b"Understanding tests", b"Understanding \xe9tests"))
+    result = CliRunner().invoke(main, ["build", str(root / "demo"), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"{manifest}:1: error: this file is not UTF-8 text (byte 0xe9): save it as" \
+        " UTF-8 in your editor", result.output
