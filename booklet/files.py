@@ -105,6 +105,12 @@ def _play(journal: Path, steps: _Steps | None = None) -> None:
         pairs = json.loads(journal.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pairs = []           # never completed its own rename, so never committed: nothing to play
+    # Only renames this module would have written: within the output folder, from its temporary names.
+    output = journal.parent.parent.resolve()
+    pairs = [(temporary, target) for temporary, target in pairs if isinstance(temporary, str) and
+             isinstance(target, str) and temporary.endswith(TEMPORARY_SUFFIX) and
+             all(Path(p).resolve().is_relative_to(output) for p in (temporary, target))] \
+        if isinstance(pairs, list) and all(isinstance(p, list) and len(p) == 2 for p in pairs) else []
     for temporary, target in pairs:
         if os.path.lexists(temporary):
             os.replace(temporary, target)

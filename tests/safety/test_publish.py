@@ -136,3 +136,15 @@ def test_a_build_removes_what_a_killed_build_left_and_finishes_its_journal(sourc
     assert "up to date" in result.output          # the journal restored the recorded PDF: nothing to render
     assert pdf.read_bytes() == good
     assert not stray.exists() and not list(output.rglob("journal-*"))
+
+
+def test_a_journal_naming_files_outside_the_output_is_not_played(tmp_path):
+    output = tmp_path / "out"
+    old_set(output)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    planted = output / f".x{TEMPORARY_SUFFIX}"
+    planted.write_text("overwritten")
+    (output / ".booklet-cache" / "journal-0.json").write_text(json.dumps([[str(planted), str(victim)]]))
+    recover(output / ".booklet-cache")
+    assert victim.read_text() == "keep me" and not list(output.rglob("journal-*"))
