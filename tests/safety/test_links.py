@@ -97,3 +97,20 @@ def test_an_address_from_another_booklet_meets_the_allow_list_too(sources, tmp_p
     assert result.exit_code == 1, result.output
     assert "javascript:alert(1)" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out" / "demo").exists()
+
+
+def test_the_built_pdf_carries_the_international_number_and_only_allowed_links(sources, tmp_path):
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from booklet.render.linkguard import PDF_SCHEMES, link_uris
+    from booklet.markdown.links import link_scheme
+    from tests.conftest import SECTION_ONE
+    root = sources(demo__one_md=SECTION_ONE + "\nCall [the helpline](tel:1800200700) or read [more](https://www.example.org).\n")
+    result = CliRunner().invoke(main, ["build", str(root / "demo"), "--output", str(tmp_path / "out"),
+                                       "--variant", "download", "--today", "2026-11-20"])
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(tmp_path / "out" / "demo" / "demo-download.pdf") as pdf:
+        uris = list(link_uris(pdf))
+    assert "tel:+3531800200700" in uris and "https://www.example.org" in uris
+    assert "tel:1800200700" not in uris and all(link_scheme(uri) in PDF_SCHEMES for uri in uris)
