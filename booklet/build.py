@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from typing import Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
-from booklet.files import write_atomically
+from booklet.files import publish, recover
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
+from booklet.urls import urlsplit
 
 # The house style (stylesheets, fonts, ICC profiles and their licences) ships inside the package.
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -62,6 +63,8 @@ def build(request: BuildRequest) -> BuildResult:
     unknown = [name for name in request.variants if name not in VARIANTS]
     if unknown:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
+    # A build killed while publishing left a journal: finish it first, so the files agree with the cache.
+    recover(request.output / CACHE_FOLDER)
     unchanged = None if request.force else _unchanged(request, folders)
     if unchanged is not None:
         return unchanged
@@ -109,8 +112,10 @@ def build(request: BuildRequest) -> BuildResult:
             return
         manifest = outcome.job.manifest
         if outcome.refused:
-            from booklet.render.listen import refused_problem
-            failures.append(refused_problem(manifest, *outcome.refused))
+            from booklet.check.resources import refusal_problem
+            problem = refusal_problem(manifest, library.organisation, *outcome.refused)
+            if problem not in failures:          # each variant meets it: report it once
+                failures.append(problem)
             return
         made = []
         for item in outcome.produced:
@@ -160,7 +165,10 @@ def build(request: BuildRequest) -> BuildResult:
         covered: dict[str, list[str]] = {}
         for slug, name in keys:
             covered.setdefault(slug, []).append(name)
-        cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings], covered)
+        try:
+            cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings], covered)
+        except OSError:
+            pass                 # only a shortcut for the next build: without it, that build checks again
     return BuildResult(tuple(built), tuple(warnings))
 
 
@@ -236,13 +244,15 @@ def _first_variant(job) -> int:
 
 
 def _write(made: list, cache: BuildCache) -> None:
+    """Every file and the cache records that describe them, in one transaction: all change or none."""
     by_booklet: dict[str, dict] = {}
-    for slug, files, entry in made:
-        for target, data in files:
-            write_atomically(target, data)
+    files: list[tuple[Path, bytes]] = []
+    for slug, written, entry in made:
+        files.extend(written)
         by_booklet.setdefault(slug, {}).update(entry)
-    for slug, entries in by_booklet.items():
-        cache.save(slug, entries)
+    files.extend(cache.staged(slug, entries) for slug, entries in by_booklet.items())
+    if files:
+        publish(files, cache.folder)
 
 
 def _text_size_problem(manifest: Manifest, variant: str, pdf: bytes) -> list[Problem]:

@@ -14,9 +14,27 @@ from booklet.problems import ContentError, UsageError
 from booklet.render.variants import VARIANTS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class BookletGroup(click.Group):
+    """The commands, with one last catch: an unexpected exception is one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            from booklet.failure import describe
+            click.echo(describe(exc, ctx.invoked_subcommand or "booklet"), err=True)
+            sys.exit(1)
+
+
+@click.group(cls=BookletGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="booklet")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected failure (to report it).")
+def main(debug: bool = False) -> None:
     """Turn patient-information booklets written in Markdown into accessible and print-ready PDFs."""
 
 
@@ -70,7 +88,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
                        err=True)
         sys.exit(1)
     except OSError as exc:
-        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}", err=True)
+        click.echo(_os_error(exc), err=True)
         sys.exit(1)
     _report(result.warnings)
     for item in result.built:
@@ -167,7 +185,7 @@ def check_command(paths: tuple[Path, ...], sources: Path | None, output: Path, o
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
-        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}", err=True)
+        click.echo(_os_error(exc), err=True)
         sys.exit(1)
     if output_format == "json":
         click.echo(json_report(report, Path.cwd()))
@@ -264,3 +282,15 @@ def new_command(slug: str, sources: Path) -> None:
     """
     from booklet.scaffold.commands import run_new
     run_new(slug, sources)
+
+
+def _os_error(exc: OSError) -> str:
+    """A file the tool could not read or write, named first as compilers do."""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        reason = "this is a file where booklet needs a folder: move it away"
+    return f"{exc.filename}: error: {reason}" if exc.filename else f"error: {reason}"
+
+
+if __name__ == "__main__":
+    main()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pikepdf
 import pytest
 
 from booklet.build import BuildRequest, build
 from booklet.problems import ContentError
-from booklet.sources.library import booklet_folders, read_library
+from booklet.sources.library import read_library
 from booklet.render.variants import VARIANTS
 from tests.conftest import PROJECT, SAMPLE_SLUG
 from tests.pdfread import page_texts

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import phonenumbers
 
@@ -14,6 +13,7 @@ from booklet.check.text import constructs
 from booklet.markdown.positions import Kind
 from booklet.compose.document import compose_html
 from booklet.validity import email_problem, web_problem
+from booklet.urls import urlsplit
 
 EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w.-]+\w")
 PHONE_TEXT_KINDS = ("paragraph", "item", "table", "label")

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from booklet.check.stylesheets import read_declarations
 from booklet.check.subject import Finding, Subject
 from booklet.check.text import constructs
+from booklet.files import MAX_PIXELS, file_refusal
 from booklet.markdown.positions import Kind
 from booklet.sources.safe import readable
 from booklet.render.resolution import CSS_PX_PER_INCH, MIN_PPI as MINIMUM_PPI     # one threshold for check and build
+from booklet.urls import urlsplit
 
 MM_PER_INCH = 25.4
 PAGE_WIDTHS_MM = {"a5": 148.0, "a4": 210.0, "a3": 297.0, "b5": 176.0, "letter": 215.9}
@@ -70,14 +72,18 @@ def page_geometry(styles: Path, sheet: str = "booklet.css") -> tuple[float, floa
 
 
 def image_pixels(path: Path) -> tuple[int, int] | None:
-    """A raster picture's size in pixels; None for vector pictures (SVG) or unreadable files."""
-    if path.suffix.lower() not in RASTER:
+    """A raster picture's size in pixels, read from its header (nothing is decoded); None for vector
+    pictures (SVG), unreadable files and anything that is not a regular file."""
+    if path.suffix.lower() not in RASTER or file_refusal(path):
         return None
     from PIL import Image, UnidentifiedImageError
     try:
+        # Pillow refuses to open pictures far over its own limit; ours (MAX_PIXELS) is checked below.
         with Image.open(path) as image:
             return image.size
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        return (MAX_PIXELS + 1, 1)         # far over the limit: the reader reports it at its line
+    except (OSError, UnidentifiedImageError, ValueError):
         return None
 
 

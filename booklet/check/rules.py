@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from booklet.check import accessibility, correctness, governance, plain, ppi, textsize
+from booklet.check import accessibility, correctness, governance, plain, ppi, resources, textsize
 from booklet.check.subject import Finding, Subject
 
 SEVERITIES = ("error", "warning", "off")
@@ -79,6 +79,8 @@ RULES: dict[str, Rule] = _rules(
     # Print
     Rule("image-resolution", "print", "warning", "a raster picture is under 300 ppi at its printed size",
          ppi.low_resolution),
+    Rule("refused-resource", "print", "error", "a picture, the logo or a style attribute loads a file outside the"
+         " sources, a non-file or a web address", resources.refused_resources, adjustable=False),
     # Everything else the reader finds: a booklet that cannot be read cannot be built.
     Rule("source", "sources", "error", "the sources cannot be read as written (YAML, front matter, unknown"
          " keys, missing files...)", adjustable=False),

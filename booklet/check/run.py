@@ -125,7 +125,7 @@ def gate_build(reading: Reading, *, styles: Path, check: bool = True, allow_over
         for subject in subjects:
             problems.extend(booklet_problems(subject, skip=MEASURED_BY_BUILD))
         if theme:                       # the build may measure the theme alongside its rendering instead
-            problems.extend(theme_problems(styles, remember, root=library.root))
+            problems.extend(theme_problems(styles, remember, root=reading.root))
     problems = unique(problems)
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)

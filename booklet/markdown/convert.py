@@ -26,6 +26,7 @@ from booklet.markdown.figures import FigureProcessor
 from booklet.markdown.footnotes import FootnoteProcessor
 from booklet.markdown.glyphs import check_glyphs
 from booklet.markdown.inline import BR_PATTERN, LineBreakProcessor, MailtoProcessor
+from booklet.markdown.nesting import NestingProcessor, too_deep_message
 from booklet.markdown.links import IdProcessor, LinkProcessor
 from booklet.markdown.lists import OrderedStartProcessor
 from booklet.markdown.positions import PositionProcessor
@@ -48,6 +49,7 @@ class BookletExtension(Extension):
         md.parser.blockprocessors.register(
             DirectiveProcessor(md.parser, self.ctx, self.locator, self._snippet), "booklet-directive", 75)
         # attr_list runs at 8: figures need its attributes; ids come last, after footnotes.
+        md.treeprocessors.register(NestingProcessor(md, self.locator), "booklet-nesting", 30)
         # Indented code stays a <pre><code> element, not highlight's stashed HTML, so that the
         # parse the rules walk still sees it (fenced code is stashed by superfences either way).
         if "indent-highlight" in md.treeprocessors:
@@ -82,4 +84,8 @@ def convert(text: str, ctx: MarkdownContext, problems: Problems) -> str:
                     HighlightExtension(use_pygments=False), SuperFencesCodeExtension(),
                     FootnoteExtension(BACKLINK_TEXT="", SEPARATOR="-"), BookletExtension(ctx, locator)],
         output_format="html")
-    return md.convert(text)
+    try:
+        return md.convert(text)
+    except RecursionError:
+        problems.error(ctx.path, ctx.body_line, too_deep_message())
+        return ""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown.treeprocessors import Treeprocessor
 
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.sources.pictures import picture_problem
 from booklet.sources.safe import refusal
+from booklet.urls import urlsplit
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 

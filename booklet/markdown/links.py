@@ -4,44 +4,75 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from markdown.treeprocessors import Treeprocessor
 
+from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
+from booklet.urls import urlsplit
 
-SCHEMES = ("http", "https", "mailto", "tel")
+# The one list of link schemes a booklet may carry, whatever the link's origin; `#anchor` links
+# (no scheme) stay inside the PDF. `booklet:` links are rewritten to web addresses before rendering.
+SCHEMES = ("https", "http", "mailto", "tel", "booklet")
+
+
+def link_scheme(href: str) -> str | None:
+    """The link's scheme as a reader's viewer would see it ('' for a local name); None if unreadable."""
+    try:
+        return urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return None
+
+
+def allowed_link(href: str) -> bool:
+    """Whether a link may reach a PDF: an anchor in the document, or one of the allowed schemes."""
+    return href.startswith("#") or link_scheme(href) in SCHEMES
 
 
 class LinkProcessor(Treeprocessor):
-    """`booklet:SLUG` becomes the other booklet's address; unsafe or local-file links are errors."""
+    """`booklet:SLUG` becomes the other booklet's address, `tel:` numbers become E.164; any element
+    with a link (whatever its class, or however the link was written) is checked against SCHEMES."""
 
     def __init__(self, md, ctx: MarkdownContext, locator: Locator):
         super().__init__(md)
         self.ctx, self.locator = ctx, locator
 
     def run(self, root) -> None:
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            if "footnote" in link.get("class", ""):
-                continue
-            self._check(link, href)
+        for element in root.iter():
+            if "href" in element.attrib:
+                self._check(element, element.get("href", ""))
 
     def _check(self, link, href: str) -> None:
-        scheme = urlsplit(href).scheme.lower()
-        needle = f"]({href}" if href else (link.text or "")
         if href.startswith("#"):
             return
+        scheme = link_scheme(href)
+        needle = f"]({href}" if href else (link.text or "")
+        if href and not any(needle in line for line in self.locator.lines):
+            needle = href                # a reference-style link or an attribute list: find the address
         if scheme == "booklet":
-            self._booklet(link, href[len("booklet:"):], needle)
-        elif scheme in ("http", "https") and not urlsplit(href).netloc:
-            self.locator.error(needle, f"the web address '{href}' is incomplete: write it like https://www.example.org/page",
-                               stream="link", rule="web-address")
+            self._booklet(link, href.strip()[len("booklet:"):], needle)
+        elif scheme == "tel":
+            self._phone(link, href, needle)
+        elif scheme in ("http", "https") and not urlsplit(href.strip()).netloc:
+            self._refuse(link, needle, f"the web address '{href}' is incomplete: write it like"
+                         " https://www.example.org/page", rule="web-address")
         elif scheme not in SCHEMES:
             what = "a file on this computer" if not scheme or scheme == "file" else f"a '{scheme}:' address"
-            self.locator.error(needle, f"the link '{href}' points to {what}, which a reader of the PDF cannot"
-                               " open; link to a web address (https://...), an email (mailto:), a phone"
-                               " number (tel:) or another booklet (booklet:SLUG)", stream="link")
+            self._refuse(link, needle, f"the link '{href}' points to {what}, which a reader of the PDF cannot"
+                         " open; link to a web address (https://...), an email (mailto:), a phone"
+                         " number (tel:) or another booklet (booklet:SLUG)")
+
+    def _refuse(self, link, needle: str, message: str, rule: str = "source") -> None:
+        self.locator.error(needle, message, stream="link", rule=rule)
+        del link.attrib["href"]          # never passed on, even to a build that goes on to fail
+
+    def _phone(self, link, href: str, needle: str) -> None:
+        """`tel:1800200700` dials only at home; the PDF carries the international form. A number that
+        cannot be read stays as written: `booklet check`'s phone-number rule reports it, once."""
+        uri = tel_uri(unquote(href.strip()[len("tel:"):]), self.ctx.region)
+        if uri is not None:
+            link.set("href", uri)
 
     def _booklet(self, link, slug: str, needle: str) -> None:
         target = self.ctx.booklets.get(slug)
@@ -53,6 +84,10 @@ class LinkProcessor(Treeprocessor):
         self.ctx.reads.add(self.ctx.root / slug / "booklet.yml")
         link.set("class", "booklet-link")
         link.set("data-title", target.title)
+        if target.url and link_scheme(target.url) not in ("https", "http"):
+            self._refuse(link, needle, f"the booklet '{slug}' gives 'online: {target.url}', which is not a web"
+                         " address: write it like https://www.example.org/page", rule="web-address")
+            return
         if target.url:
             link.set("href", target.url)
             link.set("data-url", target.url.removeprefix("https://").removeprefix("http://"))

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import mimetypes
+import io
 from pathlib import Path
-from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from booklet.render.engine import weasyprint  # noqa: F401  (first: loads WeasyPrint without its library search)
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-mimetypes.add_type("image/svg+xml", ".svg")
-mimetypes.add_type("font/ttf", ".ttf")
+from booklet.files import MAX_PIXELS, file_refusal
+from booklet.urls import urlsplit
+
+# Our own table, not the mimetypes module's: that reads the system's /etc/mime.types.
+CONTENT_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                 ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css", ".ttf": "font/ttf",
+                 ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2", ".icc": "application/vnd.iccprofile"}
 
 
 class RefusedResource(FatalURLFetchingError):
@@ -49,10 +53,35 @@ class SafeFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme != "file":
             raise RefusedResource(url, "builds never use the network; copy the file into the sources")
-        path = Path(url2pathname(urlsplit(url).path)).resolve()
+        try:
+            path = Path(url2pathname(urlsplit(url).path)).resolve()      # symbolic links followed here
+        except (OSError, RuntimeError, ValueError):
+            raise RefusedResource(url, "this name cannot be read as a file (a loop of links, or a NUL)") from None
         if not any(path.is_relative_to(root) for root in self.roots):
             raise RefusedResource(url, "this file is outside the sources and styles folders")
-        if not path.is_file():
-            raise RefusedResource(url, "there is no such file")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+        refusal = file_refusal(path)
+        if refusal:
+            raise RefusedResource(url, refusal)
+        data = path.read_bytes()
+        content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        if content_type.startswith("image/") and not content_type.startswith("image/svg"):
+            refusal = pixel_refusal(data)
+            if refusal:
+                raise RefusedResource(url, refusal)
+        return URLFetcherResponse(path.as_uri(), data, {"Content-Type": content_type})
+
+
+def pixel_refusal(data: bytes) -> str | None:
+    """Why a raster picture is too big to decode (read from its header only), or None."""
+    from PIL import Image
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:
+        return f"this picture has more than {MAX_PIXELS // 1_000_000} million pixels, the most a picture may have"
+    except Exception:       # not a picture Pillow reads: WeasyPrint reports it in its own way
+        return None
+    if width * height > MAX_PIXELS:
+        return (f"this picture is {width} x {height} pixels ({width * height / 1e6:.0f} million); the most is"
+                f" {MAX_PIXELS // 1_000_000} million: make it smaller (300 ppi at the printed size is enough)")
+    return None

@@ -67,12 +67,3 @@ def render_problems(messages: list[str], manifest: Manifest) -> list[Problem]:
             problems.append(Problem(manifest.folder / "booklet.yml", 1, f"the renderer could not use a"
                                     f" resource: {message}"))
     return problems
-
-
-def refused_problem(manifest: Manifest, url: str, reason: str) -> Problem:
-    """A resource the fetcher refused: at the line of the picture when it is one the Markdown places,
-    else at the manifest."""
-    construct = _placed(manifest).get(_file_of(url))
-    if construct is not None:
-        return Problem(construct.path, construct.line, f"the picture '{construct.target}' cannot be used: {reason}")
-    return Problem(manifest.folder / "booklet.yml", 1, f"a picture, font or style needs '{url}': {reason}")

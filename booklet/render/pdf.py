@@ -12,6 +12,7 @@ import pikepdf
 from booklet.render.engine import reproducible_fonts, weasyprint
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
+from booklet.render.linkguard import guard_links
 from booklet.render.tagging.origins import recording_origins
 from weasyprint.text.fonts import FontConfiguration
 
@@ -71,6 +72,7 @@ def finish_pdf(raw: bytes, *, finish: Callable[[pikepdf.Pdf, FinishContext], dic
     """Post-process WeasyPrint's PDF with pikepdf and save it reproducibly."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         options = finish(pdf, context) or {}
+        guard_links(pdf)
         if "/ID" in pdf.trailer:
             del pdf.trailer.ID      # WeasyPrint's own ID differs per run; qpdf makes one from the content
         out = io.BytesIO()

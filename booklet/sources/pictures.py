@@ -10,7 +10,7 @@ from PIL import Image
 
 from booklet.sources.safe import MAX_PICTURE_BYTES
 
-MAX_PIXELS = 100_000_000            # 100 megapixels: an A3 page at 600 ppi is 70
+from booklet.files import MAX_PIXELS   # 100 megapixels: an A3 page at 600 ppi is 70; one limit for reading and rendering
 
 
 def picture_problem(path: Path) -> str | None:

@@ -21,7 +21,7 @@ def test_check_reports_problems_grouped_by_file_and_exits_1(tmp_path):
     assert f"{root / 'bad' / 'links.md'}:11: error: the link '#s-acess' leads nowhere" in out
     assert "[broken-anchor]\n" in out
     assert "\n\n" in out                                     # a blank line between files
-    assert out.rstrip().endswith("17 errors, 9 warnings, 1 note in 4 files (1 booklet checked).")
+    assert out.rstrip().endswith("18 errors, 9 warnings, 1 note in 4 files (1 booklet checked).")
     assert "bad/booklet.yml: note: text sizes not measured: no built PDF" in out      # none in ./output
     assert "Traceback" not in out
 
@@ -44,7 +44,7 @@ def test_json_for_ci(tmp_path):
     result = run("check", "--sources", str(root), "--format", "json", "--today", "2026-11-21", cwd=tmp_path)
     assert result.exit_code == 1
     report = json.loads(result.output)
-    assert report["summary"] == {"errors": 17, "warnings": 9, "notes": 1, "booklets": ["bad"]}
+    assert report["summary"] == {"errors": 18, "warnings": 9, "notes": 1, "booklets": ["bad"]}
     first = report["problems"][0]
     assert set(first) == {"path", "line", "severity", "rule", "message"}
     assert {p["rule"] for p in report["problems"]} <= set(RULES)

@@ -37,6 +37,7 @@ EXPECTED = [
     ("bad/links.md", 17, "error", "phone-number"),
     ("bad/links.md", 19, "error", "email-address"),
     ("bad/links.md", 21, "error", "web-address"),
+    ("bad/links.md", 24, "error", "refused-resource"),
 ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from booklet.markdown.convert import convert
 from booklet.problems import Problems

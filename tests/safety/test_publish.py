@@ -1,0 +1,150 @@
+"""A build's files change together or not at all: killed at any step, failed half-way, or with a read-only cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from booklet.files import KILL_AFTER, TEMPORARY_SUFFIX, publish, recover
+from tests.conftest import PROJECT
+
+NAMES = ("demo/demo-download.pdf", "demo/demo-print.pdf", "demo/demo-print.txt", ".booklet-cache/demo.json")
+PUBLISH = """
+import sys
+from pathlib import Path
+from booklet.files import publish
+output = Path(sys.argv[1])
+publish([(output / name, f"new {name}".encode()) for name in sys.argv[2:]], output / ".booklet-cache")
+"""
+
+
+def old_set(output: Path) -> dict[str, bytes]:
+    for name in NAMES:
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_bytes(f"old {name}".encode())
+    return {name: (output / name).read_bytes() for name in NAMES}
+
+
+def snapshot(output: Path) -> dict[str, bytes]:
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def test_a_kill_at_every_step_of_a_publish_leaves_the_whole_old_or_the_whole_new_set(tmp_path):
+    outcomes = set()
+    for step in range(1, 2 * len(NAMES) + 4):
+        output = tmp_path / f"kill-{step}"
+        old = old_set(output)
+        killed = subprocess.run([sys.executable, "-c", PUBLISH, str(output), *NAMES], cwd=PROJECT,
+                                env={**os.environ, KILL_AFTER: str(step)})
+        recover(output / ".booklet-cache")         # what the next build does first
+        now = snapshot(output)
+        new = {name: f"new {name}".encode() for name in NAMES}
+        assert now in (old, new), f"killed at step {step}: a mixed set {now}"
+        outcomes.add((killed.returncode, "old" if now == old else "new"))
+    # The kills really happened, on both sides of the commit.
+    assert (-9, "old") in outcomes and (-9, "new") in outcomes
+
+
+def test_stale_temporary_files_are_removed_by_the_next_build(tmp_path):
+    old_set(tmp_path)
+    stray = [tmp_path / "demo" / f".demo-download.pdf.abc{TEMPORARY_SUFFIX}",
+             tmp_path / ".booklet-cache" / f".demo.json.abc{TEMPORARY_SUFFIX}"]
+    for path in stray:
+        path.write_bytes(b"half")
+    publish([(tmp_path / "demo" / "demo-download.pdf", b"new")], tmp_path / ".booklet-cache")
+    assert not any(path.exists() for path in stray)
+    assert not list(tmp_path.rglob(f"*{TEMPORARY_SUFFIX}")) and not list(tmp_path.rglob("journal-*"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_replaces_nothing(tmp_path):
+    old = old_set(tmp_path)
+    cache = tmp_path / ".booklet-cache"
+    cache.chmod(0o555)
+    try:
+        with pytest.raises(PermissionError):
+            publish([(tmp_path / name, b"new") for name in NAMES], cache)
+    finally:
+        cache.chmod(0o755)
+    assert snapshot(tmp_path) == old
+
+
+def test_a_cache_that_cannot_be_written_replaces_nothing_even_for_root(tmp_path):
+    """Root ignores permissions, so the cache folder is made a file: nothing can be written into it."""
+    old_set(tmp_path / "out")
+    (tmp_path / "out" / "demo" / "demo-extra.pdf").write_bytes(b"old extra")
+    blocked = tmp_path / "out" / "blocked"
+    blocked.write_bytes(b"not a folder")
+    old = snapshot(tmp_path / "out")
+    with pytest.raises(OSError):
+        publish([(tmp_path / "out" / "demo" / "demo-download.pdf", b"new"),
+                 (blocked / "demo.json", b"{}")], blocked)
+    assert snapshot(tmp_path / "out") == old
+
+
+def record_matches_files(output: Path, slug: str) -> bool:
+    """Every file the cache record names is on disk with the digest recorded: one build's set."""
+    record = json.loads((output / ".booklet-cache" / f"{slug}.json").read_text())
+    return all(hashlib.sha256((output / slug / name).read_bytes()).hexdigest() == digest
+               for entry in record.values() for name, digest in entry["files"].items())
+
+
+@pytest.mark.fuzz
+def test_a_real_build_killed_at_random_points_leaves_one_consistent_set(sources, tmp_path):
+    root = sources()
+    output = tmp_path / "out"
+    command = [sys.executable, "-m", "booklet.cli", "build", str(root / "demo"), "--output", str(output),
+               "--today", "2026-11-20", "--force"]
+    subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
+    old = snapshot(output / "demo")
+    (root / "demo" / "one.md").write_text((root / "demo" / "one.md").read_text() + "\nA new line.\n")
+    for step in random.Random(11).sample(range(1, 16), 3):
+        killed = subprocess.run(command, cwd=PROJECT, env={**os.environ, KILL_AFTER: str(step)}, capture_output=True)
+        assert killed.returncode == -9, killed.stderr
+        recover(output / ".booklet-cache")
+        now = snapshot(output / "demo")
+        assert record_matches_files(output, "demo"), f"killed at step {step}: files disagree with the record"
+        assert now == old or all(now[name] != old[name] for name in old if name.endswith(".pdf")), \
+            f"killed at step {step}: old and new PDFs side by side"
+
+
+def test_a_build_removes_what_a_killed_build_left_and_finishes_its_journal(sources, tmp_path):
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    root, output = sources(), tmp_path / "out"
+    arguments = ["build", str(root / "demo"), "--output", str(output), "--variant", "download", "--today", "2026-11-20"]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    pdf = output / "demo" / "demo-download.pdf"
+    good = pdf.read_bytes()
+    stray = output / "demo" / f".demo-download.pdf.0123{TEMPORARY_SUFFIX}"
+    stray.write_bytes(b"half a PDF")
+    # A committed journal whose rename never happened: the next build must finish it first.
+    waiting = output / "demo" / f".demo-download.pdf.4567{TEMPORARY_SUFFIX}"
+    waiting.write_bytes(good)
+    pdf.write_bytes(b"damaged")
+    (output / ".booklet-cache" / "journal-89ab.json").write_text(json.dumps([[str(waiting), str(pdf)]]))
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output          # the journal restored the recorded PDF: nothing to render
+    assert pdf.read_bytes() == good
+    assert not stray.exists() and not list(output.rglob("journal-*"))
+
+
+def test_a_journal_naming_files_outside_the_output_is_not_played(tmp_path):
+    output = tmp_path / "out"
+    old_set(output)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    planted = output / f".x{TEMPORARY_SUFFIX}"
+    planted.write_text("overwritten")
+    (output / ".booklet-cache" / "journal-0.json").write_text(json.dumps([[str(planted), str(victim)]]))
+    recover(output / ".booklet-cache")
+    assert victim.read_text() == "keep me" and not list(output.rglob("journal-*"))
