@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -107,13 +108,33 @@ class Section:
     title_line: int = 1      # the line of `title:` in the front matter
 
 
+class PdfxStandard(StrEnum):
+    """The PDF/X standards a print file can meet: the word in `print: standard:`, its name and PDF version."""
+
+    X4 = "pdf/x-4"
+    X1A = "pdf/x-1a"
+
+    @property
+    def title(self) -> str:
+        return {"pdf/x-4": "PDF/X-4", "pdf/x-1a": "PDF/X-1a:2003"}[self.value]
+
+    @property
+    def pdf_version(self) -> str:
+        return {"pdf/x-4": "1.6", "pdf/x-1a": "1.4"}[self.value]
+
+    @property
+    def transparency(self) -> bool:
+        """X-1a allows none: the DRAFT mark is drawn opaque, under the text."""
+        return self is not PdfxStandard.X1A
+
+
 @dataclass(frozen=True)
 class PrintSettings:
     """How the print shop's file is made: `print:` in booklet.yml, every key optional."""
 
     bleed_mm: float = 3.0
     crop_marks: bool = True
-    standard: str = "pdf/x-4"              # or pdf/x-1a
+    standard: PdfxStandard = PdfxStandard.X4
     profile: Path | None = None            # the printer's own CMYK ICC profile, if they sent one
     qr: bool = True                        # a QR code to the `online:` address on the back cover
 

@@ -15,7 +15,7 @@ TEXT_KINDS = (Kind.PARAGRAPH, Kind.ITEM, Kind.HEADING, Kind.TABLE, Kind.LABEL, K
 class Block:
     """A run of Markdown lines that reads as one unit, with the visible text of each line."""
 
-    kind: str                      # paragraph | item | heading | table | image | label | code
+    kind: Kind
     path: Path
     line: int                      # the file line of its first line
     visible: tuple[str, ...]       # the words a reader sees, line by line
@@ -41,7 +41,7 @@ class Block:
 
 def section_blocks(sections: tuple[Section, ...]) -> tuple[Block, ...]:
     """Every block of a booklet, section by section; a snippet placed inline is read where it is placed."""
-    return tuple(Block(str(c.kind), c.path, c.line, c.lines, index, c.level, c.plain)
+    return tuple(Block(c.kind, c.path, c.line, c.lines, index, c.level, c.plain)
                  for index, section in enumerate(sections) for c in section.outline if c.kind in TEXT_KINDS)
 
 

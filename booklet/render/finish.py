@@ -42,5 +42,5 @@ def finish_press(pdf: pikepdf.Pdf, ctx: FinishContext) -> dict:
     """PDF/X: the DRAFT mark (under the text where transparency is not allowed), then CMYK, boxes, intent."""
     from booklet.render.pdfx import finish_for_press
     assert ctx.press is not None, "a print variant needs its press settings"
-    stamp_draft(pdf, ctx, underneath=ctx.press.standard == "pdf/x-1a")
+    stamp_draft(pdf, ctx, underneath=not ctx.press.standard.transparency)
     return finish_for_press(pdf, ctx.press, title=ctx.title)

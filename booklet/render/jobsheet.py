@@ -27,7 +27,7 @@ def print_job_sheet(manifest: Manifest, pdf: bytes, ctx) -> dict[str, bytes]:
     """`<slug>-print.json` and the same facts as text, for the print shop."""
     press = ctx.press
     pages, trim, media = _facts(pdf)
-    standard = {"pdf/x-4": "PDF/X-4", "pdf/x-1a": "PDF/X-1a:2003"}[press.standard]
+    standard = press.standard.title
     sheet = {
         "title": manifest.title,
         "reference": manifest.reference,

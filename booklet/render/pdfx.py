@@ -10,13 +10,13 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 from PIL import ImageCms
 
+from booklet.model import PdfxStandard
 from booklet.render.colour import CmykConverter, convert_document
 
 MM = 72 / 25.4
 MARK_LENGTH_MM = 5.0        # crop mark length, drawn beyond the bleed
 MARK_GAP_MM = 1.0           # room left outside the marks
 MARK_WIDTH_PT = 0.25
-VERSIONS = {"pdf/x-4": ("PDF/X-4", "1.6"), "pdf/x-1a": ("PDF/X-1a:2003", "1.4")}
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class OutputProfile:
 class PrintFinish:
     """What the print finishing needs: the standard, the boxes and the profile."""
 
-    standard: str
+    standard: PdfxStandard
     bleed_mm: float
     crop_marks: bool
     profile: OutputProfile
@@ -51,14 +51,14 @@ def finish_for_press(pdf: pikepdf.Pdf, job: PrintFinish, *, title: str) -> dict:
         if "/Annots" in page.obj:
             del page.obj.Annots          # PDF/X allows no links or notes on the printed area
     convert_document(pdf, CmykConverter(job.profile.path))
-    if job.standard == "pdf/x-1a":
+    if not job.standard.transparency:
         _make_opaque(pdf)
     for page in pdf.pages:
         _set_boxes(pdf, page, job)
     _add_output_intent(pdf, job.profile)
-    version, pdf_version = VERSIONS[job.standard]
+    version, pdf_version = job.standard.title, job.standard.pdf_version
     _set_metadata(pdf, title, version)
-    if job.standard == "pdf/x-1a":
+    if not job.standard.transparency:
         # PDF/X-1a is PDF 1.4: no object streams, no compressed cross-reference.
         return {"force_version": pdf_version, "object_stream_mode": pikepdf.ObjectStreamMode.disable}
     return {"min_version": pdf_version}

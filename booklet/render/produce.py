@@ -87,7 +87,7 @@ def _context(variant: Variant, manifest: Manifest, setting: Setting) -> FinishCo
     if manifest.draft and not variant.made_from:
         stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
                                    size_mm=variant.page_mm, styles=setting.styles,
-                                   opaque=press is not None and press.standard == "pdf/x-1a",
+                                   opaque=press is not None and not press.standard.transparency,
                                    font_css=stamp_font_css(setting.used_theme), roots=(setting.root,))
     return FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp, press=press)
 
@@ -96,7 +96,7 @@ def _render(variant: Variant, manifest: Manifest, organisation: Organisation, se
             context: FinishContext) -> tuple[bytes, tuple[LowResolution, ...]]:
     """Lay out once; if the page count must be a multiple of N, add the missing pages and lay out again.
     Print variants also measure their pictures at the size they are laid out."""
-    pdf_variant = context.press.standard if context.press else variant.pdf_variant
+    pdf_variant = context.press.standard.value if context.press else variant.pdf_variant
     # The theme's colours (CMYK through the press's own profile for print), font and stylesheet.
     extra_css = theme_css(setting.used_theme, press_profile=context.press.profile.path if context.press else None)
     if context.press:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from booklet.model import PrintSettings
+from booklet.model import PdfxStandard, PrintSettings
 from booklet.problems import Problems
 from booklet.sources.keys import PRINT
 from booklet.sources.safe import refusal
@@ -26,7 +26,7 @@ def read_print_settings(node: yaml.Node | None, *, line: int, folder: Path, root
     return PrintSettings(
         bleed_mm=_bleed(f, defaults.bleed_mm),
         crop_marks=f.flag("crop_marks"),
-        standard=f.choice("standard") or defaults.standard,
+        standard=PdfxStandard(f.choice("standard") or defaults.standard),
         profile=_profile(f, folder, root, reads),
         qr=f.flag("qr"))
 
