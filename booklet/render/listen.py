@@ -7,7 +7,9 @@ import logging
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from booklet.urls import urlsplit
 
 from booklet.markdown.positions import Kind
 from booklet.model import Manifest

@@ -114,3 +114,18 @@ def test_the_built_pdf_carries_the_international_number_and_only_allowed_links(s
         uris = list(link_uris(pdf))
     assert "tel:+3531800200700" in uris and "https://www.example.org" in uris
     assert "tel:1800200700" not in uris and all(link_scheme(uri) in PDF_SCHEMES for uri in uris)
+
+
+def test_an_address_urllib_refuses_is_an_error_in_build_and_check_not_a_crash(sources, tmp_path):
+    # Found by the property-based test: `http://[broken` made urllib raise inside the checks.
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    from tests.conftest import SECTION_ONE
+    root = sources(demo__one_md=SECTION_ONE + "\nSee [a page](http://[broken).\n")
+    for command in (["check"], ["build", "--output", str(tmp_path / "out"), "--variant", "download"]):
+        result = CliRunner().invoke(main, [*command, str(root / "demo"), "--today", "2026-11-20"])
+        assert result.exit_code == 1, result.output
+        assert "failed while" not in result.output and "Traceback" not in result.output, result.output
+        assert any(line.startswith(f"{root / 'demo' / 'one.md'}:11: error:") and "http://[broken" in line
+                   for line in result.output.splitlines()), result.output
