@@ -58,11 +58,12 @@ def watch_latency(work: Path, repeat: int) -> dict:
 
         root, out = Path("sources").resolve(), Path("out-watch").resolve()
         written = {{}}
-        original = build_module.write_atomically
-        def spy(target, data):
-            original(target, data)
-            written.setdefault(target.name, time.perf_counter())
-        build_module.write_atomically = spy
+        original = build_module.publish
+        def spy(files, folder):
+            original(files, folder)
+            for target, _ in files:
+                written.setdefault(target.name, time.perf_counter())
+        build_module.publish = spy
         watcher = Watcher(BuildRequest(root=root, output=out, folders=(root / "{SLUG}",)), lambda line: None)
         watcher.rebuild()
         section = root / "{SLUG}" / "about.md"

@@ -1,0 +1,119 @@
+"""Time whole `booklet` processes against the bare WeasyPrint script, side by side in one run.
+
+Run by hand: `python -m benchmarks.whole [--repeat 5] [--sources sources]`. Each figure is the
+median of alternating runs of fresh processes (ours, bare, ours, bare...), wall time and CPU
+time (user + system of the process and its children), on a copy of the sources in a temporary
+folder. Never part of the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+BOOKLET = (sys.executable, "-m", "booklet")
+BARE = (sys.executable, "-m", "benchmarks.bare")
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float
+
+
+def timed(command, cwd: Path, before=None) -> Timing:
+    """One whole process: `before` (an edit, a clean-up) runs first and is not counted."""
+    if before:
+        before()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=_env())
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(wall, (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime))
+
+
+def _env() -> dict:
+    import os
+    return {**os.environ, "PYTHONPATH": str(PROJECT)}
+
+
+def median(timings: list[Timing]) -> Timing:
+    return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
+
+
+def side_by_side(ours, bare, repeat: int) -> tuple[Timing, Timing]:
+    """Alternate the two so that a busy moment of the machine hits both alike."""
+    mine, theirs = [], []
+    for _ in range(repeat):
+        mine.append(ours())
+        theirs.append(bare())
+    return median(mine), median(theirs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sources", type=Path, default=PROJECT / "sources")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        shutil.copytree(args.sources, work / "sources")
+        rows = measure(work, args.repeat)
+    print(f"{'measurement':<52}{'ours wall':>10}{'bare wall':>10}{'ratio':>7}{'ours cpu':>10}{'bare cpu':>10}"
+          f"{'ratio':>7}")
+    for name, ours, bare in rows:
+        if bare is None:
+            print(f"{name:<52}{ours.wall:>9.2f}s{'':>10}{'':>7}{ours.cpu:>9.2f}s")
+        else:
+            print(f"{name:<52}{ours.wall:>9.2f}s{bare.wall:>9.2f}s{ours.wall / bare.wall:>6.2f}x"
+                  f"{ours.cpu:>9.2f}s{bare.cpu:>9.2f}s{ours.cpu / bare.cpu:>6.2f}x")
+
+
+def measure(work: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
+    sources, out = work / "sources", work / "out"
+    rows = []
+
+    def fresh():
+        shutil.rmtree(out, ignore_errors=True)
+    cold = side_by_side(
+        lambda: timed([*BOOKLET, "build", "--sources", "sources", "--output", "out", "-j", "2"], work, fresh),
+        lambda: timed([*BARE, "sources", "bare"], work), repeat)
+    rows.append(("cold build, all four variants, -j 2 (bare: 3 layouts)", *cold))
+
+    section = next(p for p in sorted(sources.glob("*/*.md")))
+    text = section.read_text(encoding="utf-8")
+    edits = iter(range(1 << 30))
+
+    def edit():
+        word = "words" if next(edits) % 2 else "things"
+        section.write_text(text + f"\nSome more {word}.\n", encoding="utf-8")
+    one = side_by_side(
+        lambda: timed([*BOOKLET, "build", "--sources", "sources", "--output", "out", "--variant", "download"],
+                      work, edit),
+        lambda: timed([*BARE, "sources", "bare", "download"], work), repeat)
+    rows.append(("one-word edit, then --variant download (bare: download)", *one))
+    section.write_text(text, encoding="utf-8")
+    timed([*BOOKLET, "build", "--sources", "sources", "--output", "out"], work)
+
+    rows.append(("no-change rebuild, all variants", median(
+        [timed([*BOOKLET, "build", "--sources", "sources", "--output", "out"], work) for _ in range(repeat)]), None))
+    rows.append(("booklet --help", median([timed([*BOOKLET, "--help"], work) for _ in range(repeat)]), None))
+    rows.append(("booklet check (whole library)", median(
+        [timed([*BOOKLET, "check", "--sources", "sources", "--output", "out"], work) for _ in range(repeat)]), None))
+    rows.append(("python -c 'import weasyprint' (for scale)", median(
+        [timed([sys.executable, "-c", "import weasyprint"], work) for _ in range(repeat)]), None))
+    return rows
+
+
+if __name__ == "__main__":
+    main()
