@@ -11,6 +11,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.conftest import ORGANISATION     # the same publisher as every other test tree
+
 MIXED = "mixed"
 
 
@@ -202,19 +204,6 @@ CONSTRUCTS: tuple[Construct, ...] = (
         """, ("Vanillaword", "bones")),
 )
 
-
-ORGANISATION = """\
-    name: Example Health Charity
-    website: https://www.example.org
-    feedback:
-      url: https://www.example.org/feedback
-    contacts:
-      helpline:
-        title: Helpline
-        phone: 1800 200 700
-        phone_note: Freephone
-        text: Talk to a nurse.
-    """
 
 MANIFEST = """\
     title: {title}
