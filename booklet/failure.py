@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import booklet
+from booklet.sources.safe import UTF8
 
 PACKAGE = Path(booklet.__file__).resolve().parent
 ATTRIBUTE = "booklet_doing"          # (what, file) set on an exception by the innermost `doing`
@@ -39,8 +40,7 @@ def describe(exc: BaseException, command: str) -> str:
     if isinstance(exc, UnicodeDecodeError) and path and isinstance(exc.object, bytes):
         # Not a fault: a source saved in another encoding. Said as compilers do, at its line.
         line = exc.object[:exc.start].count(b"\n") + 1
-        return (f"{path}:{line}: error: this file is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}):"
-                " save it as UTF-8 in your editor")
+        return f"{path}:{line}: error: {UTF8.format(start=exc.start)}"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     where = f" on {path}" if path else ""

@@ -11,6 +11,7 @@ from booklet.problems import Problem
 from booklet.check.text import constructs
 from booklet.markdown.positions import Kind
 from booklet.files import file_refusal
+from booklet.sources.safe import readable
 from booklet.urls import urlsplit
 
 # Anything an SVG or a style may load: href/xlink:href/src attributes, CSS url(...) and @import.
@@ -44,7 +45,7 @@ def refused_resources(subject: Subject):
 
 
 def _inside_svg(picture: Path, root: Path) -> list[str]:
-    if not _readable(picture, root):
+    if not readable(picture, root):
         return []                       # missing, outside or not a file: the reader's to report
     try:
         with open(picture, "rb") as stream:
@@ -107,17 +108,8 @@ def svg_naming(url: str, sections, logo: Path | None, organisation_path: Path, r
     return None
 
 
-def _readable(picture: Path, root: Path) -> bool:
-    """A regular file inside the root once links are followed: the only kind read here."""
-    try:
-        resolved = picture.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return False
-    return resolved.is_relative_to(root.resolve()) and not file_refusal(resolved)
-
-
 def _loads(picture: Path, wanted: str, root: Path) -> bool:
-    if not _readable(picture, root):
+    if not readable(picture, root):
         return False
     try:
         with open(picture, "rb") as stream:

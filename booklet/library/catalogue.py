@@ -12,7 +12,7 @@ from booklet.build import STYLES
 from booklet.cache import BuildCache, booklet_inputs, key_of
 from booklet.files import write_atomically
 from booklet.library.page import render_page
-from booklet.library.palette import HOUSE, Palette
+from booklet.library.palette import Palette, palette_for
 from booklet.library.register import review_rows
 from booklet.library.shelf import Shelf
 from booklet.library.thumbnails import Thumbnail, cover_thumbnail, page_count
@@ -71,11 +71,12 @@ def human_size(size: int) -> str:
 
 
 def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: dt.date | None = None,
-                   palette: Palette = HOUSE, command: str = "booklet build sources/{slug}") -> Outcome:
+                   palette: Palette | None = None, command: str = "booklet build sources/{slug}") -> Outcome:
     """Write index.html, catalogue.json and one cover PNG a booklet into `output`, only where bytes change.
 
     `today` dates the register shown with --drafts; the public page shows no date of making, so
     the same PDFs give the same page. `command` is how to build one booklet, shown when a PDF is missing."""
+    palette = palette or palette_for(shelf.root)
     chosen = sorted((m for m in shelf.manifests if drafts or not m.draft), key=lambda m: (m.title.casefold(), m.slug))
     missing, stale, memo = [], [], {}
     for manifest in chosen:

@@ -12,6 +12,7 @@ import yaml
 
 from booklet.problems import ContentError, Problem, Problems
 from booklet.sources.keys import COLOURS, FONT, PRINT_COLOURS, THEME
+from booklet.sources.safe import read_text, refusal
 from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
 from booklet.theme.model import CMYK, Colour, Font, Origin, PrintColour, Role, Theme
 
@@ -93,10 +94,8 @@ def tint_of(rgb: tuple[int, int, int]) -> tuple[int, int, int]:
 
 
 def _read_file(path: Path, shared: Path, problems: Problems) -> _Read:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.error(path, 1, f"this file is not saved as UTF-8 text (byte {exc.start}); save it as UTF-8")
+    text = read_text(path, shared, problems)       # a regular file, within the limits, as UTF-8
+    if text is None:
         return _Read()
     read = _Read()
     fields = Fields(parse(text, path, problems), path, problems, THEME)
@@ -182,22 +181,24 @@ def _font(fields: Fields, path: Path, shared: Path, problems: Problems) -> Font 
 
 def _file(fields: Fields, node, key: str, name: str, shared: Path, suffixes: tuple[str, ...],
           *, font: bool = False) -> Path | None:
-    target = (shared / name).resolve()
-    if not target.is_relative_to(shared.resolve()):
+    # The reader's own test: a pipe or device named as a font is refused before anything opens it.
+    reason = refusal(shared / name, shared)
+    target = (shared / name).resolve() if reason is None else None
+    if reason == "is outside the sources folder":
         fields.error(node, f"'{key}' must be a file inside _shared/ (like fonts/{Path(name).name}), not '{name}'")
-    elif not target.is_file():
+    elif reason == "does not exist":
         fields.error(node, f"there is no file at _shared/{name} for '{key}'")
+    elif reason is not None:
+        fields.error(node, f"_shared/{name} {reason}")
     elif suffixes and target.suffix.lower() not in suffixes:
         fields.error(node, f"'{key}' should be a {' or '.join(suffixes)} file, not '{name}'")
-    elif font and target.read_bytes()[:4] not in FONT_MAGIC:
+    elif font and _head(target) not in FONT_MAGIC:
         fields.error(node, f"_shared/{name} is not a font file (TrueType, OpenType or WOFF)")
     else:
         return target
     return None
 
 
-def theme_problems_of(root: Path, house: Path = HOUSE_THEME) -> list[Problem]:
-    """Only the mistakes in the theme files, for `booklet check`."""
-    problems = Problems()
-    read_theme(root, problems, house)
-    return problems.items
+def _head(path: Path) -> bytes:
+    with path.open("rb") as stream:
+        return stream.read(4)
