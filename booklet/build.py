@@ -13,7 +13,7 @@ from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
 from booklet.files import publish, recover
 from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
-from booklet.render.variants import VARIANTS
+from booklet.render.variants import VARIANTS, layout_of
 from booklet.sources.folders import booklet_folders
 from booklet.urls import urlsplit
 
@@ -119,8 +119,6 @@ def build(request: BuildRequest) -> BuildResult:
             return
         made = []
         for item in outcome.produced:
-            if item.variant not in outcome.job.variants:
-                continue                     # made only for another variant (print for the handout)
             folder = request.output / manifest.slug
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
             failures.extend(item.problems)          # a picture or font the renderer could not use
@@ -135,7 +133,7 @@ def build(request: BuildRequest) -> BuildResult:
                                  reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
             built.append(Built(manifest.slug, item.variant, folder / f"{manifest.slug}-{item.variant}.pdf",
-                               outcome.seconds / max(1, len(outcome.job.variants)), item.pages))
+                               outcome.seconds / max(1, len(outcome.produced)), item.pages))
             if request.progress:
                 request.progress(len(built) - fresh, total, f"{manifest.slug} {item.variant}")
         if request.eager and not request.strict:
@@ -227,16 +225,17 @@ def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path
 
 
 def _job_groups(names: list[str]) -> list[tuple[str, ...]]:
-    """Variants grouped with the variant they are made from, so a layout is shared, not repeated."""
+    """Variants grouped by the layout they share (download, print and handout: the A5 pages), so a
+    layout is made once, in one process."""
     groups: dict[str, list[str]] = {}
     for name in names:
-        groups.setdefault(VARIANTS[name].made_from or name, []).append(name)
+        groups.setdefault(layout_of(name).name, []).append(name)
     return [tuple(group) for group in groups.values()]
 
 
 def _weight(job) -> int:
-    """Longest first keeps the processes evenly busy: a job that makes another variant's base costs more."""
-    return len(job.variants) + sum(bool(VARIANTS[name].made_from) for name in job.variants)
+    """Longest first keeps the processes evenly busy: each layout costs the most, each finish a little."""
+    return 3 + len(job.variants)
 
 
 def _first_variant(job) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable
 
 from booklet.model import Manifest, Organisation
 
@@ -48,38 +48,46 @@ def default_workers() -> int:
 
 def run_job(job: Job | ThemeJob) -> Outcome:
     """Render one job in this process (a worker's entry point, so it lives at module level)."""
+    outcomes = list(run_job_stepwise(job))
+    produced = tuple(item for outcome in outcomes for item in outcome.produced)
+    return Outcome(job, produced, outcomes[-1].refused, sum(o.seconds for o in outcomes), outcomes[-1].problems)
+
+
+def run_job_stepwise(job: Job | ThemeJob) -> Iterator[Outcome]:
+    """The job's outcome a variant at a time, each as soon as it is made (the download first, in watch mode)."""
     import time
+    started = time.perf_counter()
     if isinstance(job, ThemeJob):
         from booklet.check.run import theme_problems
-        started = time.perf_counter()
-        return Outcome(job, problems=tuple(theme_problems(job.styles, job.remember, root=job.root)),
-                       seconds=time.perf_counter() - started)
+        yield Outcome(job, problems=tuple(theme_problems(job.styles, job.remember, root=job.root)),
+                      seconds=time.perf_counter() - started)
+        return
     from booklet.render.fetcher import RefusedResource
     from booklet.render.produce import Setting, produce
-    started = time.perf_counter()
-    try:
-        setting = Setting(job.root, job.styles, job.theme)
-        produced = produce(job.manifest, job.organisation, list(job.variants), setting)
-    except RefusedResource as refused:
-        return Outcome(job, refused=(refused.url, refused.reason), seconds=time.perf_counter() - started)
-    return Outcome(job, tuple(produced), seconds=time.perf_counter() - started)
+    made = produce(job.manifest, job.organisation, list(job.variants), Setting(job.root, job.styles, job.theme))
+    while True:
+        try:
+            item = next(made)
+        except StopIteration:
+            return
+        except RefusedResource as refused:
+            yield Outcome(job, refused=(refused.url, refused.reason), seconds=time.perf_counter() - started)
+            return
+        yield Outcome(job, (item,), seconds=time.perf_counter() - started)
+        started = time.perf_counter()
 
 
-def run_jobs(jobs: list[Job | ThemeJob], workers: int, done: Callable[[Outcome], None]) -> list[Outcome]:
-    """Every job's outcome, in the order given; `done` hears of each as soon as it is ready."""
+def run_jobs(jobs: list[Job | ThemeJob], workers: int, done: Callable[[Outcome], None]) -> None:
+    """Run every job; `done` hears of each outcome as soon as it is ready (in one process, of each
+    variant as soon as it is made)."""
     if workers <= 1 or len(jobs) <= 1:
-        outcomes = []
         for job in jobs:
-            outcomes.append(run_job(job))
-            done(outcomes[-1])
-        return outcomes
+            for outcome in run_job_stepwise(job):
+                done(outcome)
+        return
     # Load the engine before forking so each worker starts with it (and its fonts) already in memory.
     import booklet.render.produce  # noqa: F401
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {pool.submit(run_job, job): index for index, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            done(results[futures[future]])
-    return [results[i] for i in range(len(jobs))]
+        for future in as_completed([pool.submit(run_job, job) for job in jobs]):
+            done(future.result())

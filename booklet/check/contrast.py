@@ -29,7 +29,7 @@ from booklet.check.subject import Finding
 from booklet.check.themeblame import at_theme_line, theme_finding
 from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same  # noqa: F401 (ratio: re-exported)
 from booklet.render.fetcher import SafeFetcher
-from booklet.render.variants import VARIANTS
+from booklet.render.variants import VARIANTS, layout_of
 from booklet.theme import Theme, load_theme, properties, theme_css
 
 HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints
@@ -53,10 +53,11 @@ def contrast(styles: Path, theme: Theme | None = None):
     theme = theme or load_theme(None)                    # None: the house theme alone
     seen = set()
     for variant in VARIANTS.values():
-        if not variant.stylesheets:
-            continue
+        if variant.made_from:
+            continue                     # the handout: the print pages again
+        names = layout_of(variant.name).stylesheets      # print: the download's layout, in its inks
         profile = styles / HOUSE_PROFILE if variant.press else None
-        findings = _variant_findings(styles, variant.name, variant.stylesheets, _stamp(styles, variant.stylesheets),
+        findings = _variant_findings(styles, variant.name, names, _stamp(styles, names),
                                      theme, theme_css(theme, press_profile=profile),
                                      properties(theme, press_profile=profile))
         for finding in findings:

@@ -16,6 +16,7 @@ class ContentsEntry:
     anchor: str
     title: str
     number: int | None = None
+    where: str | None = None        # words in place of a page number ("Back cover")
 
 
 def contents_entries(b: Manifest, words: dict) -> list[ContentsEntry]:
@@ -25,21 +26,18 @@ def contents_entries(b: Manifest, words: dict) -> list[ContentsEntry]:
     if b.related:
         entries.append(ContentsEntry("related", str(words["related"])))
     entries.append(ContentsEntry("credits", str(words["credits"])))
-    entries.append(ContentsEntry("contact-us", str(words["contact_us"])))
+    # Named, not numbered: the print file adds Notes pages before the back cover, and the download
+    # and print share one layout (render/produce.py), so its page number is not the same in both.
+    entries.append(ContentsEntry("contact-us", str(words["contact_us"]), where=str(words["back_cover"])))
     return entries
 
 
-def compose_html(b: Manifest, org: Organisation, *, variant: str, pad_pages: int = 0) -> str:
-    """The booklet as one HTML document; variants differ only in their stylesheets.
-
-    `pad_pages` adds that many pages before the back cover for saddle stitching:
-    "Notes" pages, the last of them left blank when there are two or more."""
+def compose_html(b: Manifest, org: Organisation, *, variant: str) -> str:
+    """The booklet as one HTML document; variants differ only in their stylesheets."""
     words = strings_for(b.language)
     region = org.country or region_of(b.language)
     return environment().get_template("booklet.html").render(
         b=b, org=org, s=words, variant=variant,
-        notes_pages=pad_pages - 1 if pad_pages >= 2 else pad_pages,
-        blank_pages=1 if pad_pages >= 2 else 0,
         logo=org.logo.as_uri() if org.logo else None,
         created=b.published.first_day().isoformat(),
         published=format_date(b.published, b.language),
@@ -49,7 +47,16 @@ def compose_html(b: Manifest, org: Organisation, *, variant: str, pad_pages: int
         related=b.related,
         panels=[render_contact(org.contacts[c], b.language, region) for c in b.contacts],
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None,
-        # Paper cannot be clicked: the press file (and the handout made from it) prints a QR code.
-        online_qr=qr_data_uri(b.online) if b.online and variant == "print" and b.printing.qr else None,
+        # Paper cannot be clicked: every copy (a download is often printed at home, and the print
+        # file shares the download's layout) carries a QR code beside the address.
+        online_qr=qr_data_uri(b.online) if b.online and b.printing.qr else None,
     )
+
+
+def compose_notes_html(b: Manifest, *, pages: int, first_page: int) -> str:
+    """The pages that pad a saddle-stitched booklet to a multiple of four, numbered from `first_page`:
+    "Notes" pages, the last of them left blank when there are two or more."""
+    return environment().get_template("notes.html").render(
+        b=b, s=strings_for(b.language), first_page=first_page,
+        notes_pages=pages - 1 if pages >= 2 else pages, blank_pages=1 if pages >= 2 else 0)
 

@@ -11,17 +11,22 @@ from PIL import Image, ImageCms
 
 MAX_INK = 3.0          # total area coverage, 300 %, for coated offset (standards.md)
 RGB_SPACES = (Name.DeviceRGB, Name.CalRGB)
+CMYK = tuple[float, float, float, float]
 
 
 class CmykConverter:
-    """sRGB to the press's CMYK through its ICC profile, with greys kept to black ink alone."""
+    """sRGB to the press's CMYK through its ICC profile, with greys kept to black ink alone; the
+    `exact` colours (a theme's, with the inks it asks for) print as given."""
 
-    def __init__(self, profile: Path):
+    def __init__(self, profile: Path, exact: tuple[tuple[tuple[int, int, int], CMYK], ...] = ()):
         self.profile = profile
         self._transform = ImageCms.buildTransform(
             ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profile)), "RGB", "CMYK",
             renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
-        self._cache: dict[tuple[int, int, int], tuple[float, float, float, float]] = {}
+        # The first of two theme colours with the same sRGB wins (docs/theme.md).
+        self._cache: dict[tuple[int, int, int], CMYK] = {}
+        for rgb, cmyk in exact:
+            self._cache.setdefault(tuple(rgb), tuple(float(v) for v in cmyk))
 
     def colour(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
         key = tuple(max(0, min(255, round(v * 255))) for v in (r, g, b))
@@ -41,9 +46,9 @@ class CmykConverter:
 
 
 @lru_cache(maxsize=8)
-def converter_for(profile: Path) -> CmykConverter:
-    """One converter per profile and process: building a LittleCMS transform is not free."""
-    return CmykConverter(profile)
+def converter_for(profile: Path, exact: tuple = ()) -> CmykConverter:
+    """One converter per profile (and theme) and process: building a LittleCMS transform is not free."""
+    return CmykConverter(profile, exact)
 
 
 def limit_ink(cmyk: tuple[float, ...]) -> tuple[float, float, float, float]:
@@ -78,6 +83,9 @@ def _convert_stream_owner(pdf, owner, converter, seen) -> None:
             return
         seen.add(key)
     _rewrite_operators(pdf, owner, converter)
+    group = owner.get("/Group")
+    if group is not None and group.get("/S") == Name.Transparency and _is_rgb(group.get("/CS")):
+        group.CS = Name.DeviceCMYK       # a group written inside its form's dictionary, not on its own
     resources = owner.get("/Resources", Dictionary())
     for xobject in resources.get("/XObject", Dictionary()).values():
         if xobject.get("/Subtype") == Name.Form:

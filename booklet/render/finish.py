@@ -12,6 +12,14 @@ if TYPE_CHECKING:                       # loaded when a PDF is finished, not whe
 
 
 @dataclass(frozen=True)
+class Padding:
+    """Pages laid out on their own (the Notes pages of a print file), put in at page index `before`."""
+
+    pdf: bytes
+    before: int
+
+
+@dataclass(frozen=True)
 class FinishContext:
     """What post-processing needs to know about the booklet; nothing here changes."""
 
@@ -19,6 +27,7 @@ class FinishContext:
     language: str
     draft_stamp: bytes | None = None      # a one-page PDF of the DRAFT mark, for draft booklets
     press: PrintFinish | None = None      # print variants: standard, bleed, marks, profile
+    padding: Padding | None = None        # pages to add to the shared layout's (print: to a multiple of 4)
 
 
 def stamp_draft(pdf: pikepdf.Pdf, ctx: FinishContext, *, underneath: bool = False) -> None:
@@ -42,5 +51,14 @@ def finish_press(pdf: pikepdf.Pdf, ctx: FinishContext) -> dict:
     """PDF/X: the DRAFT mark (under the text where transparency is not allowed), then CMYK, boxes, intent."""
     from booklet.render.pdfx import finish_for_press
     assert ctx.press is not None, "a print variant needs its press settings"
+    if ctx.padding is not None:
+        _insert_pages(pdf, ctx.padding)
     stamp_draft(pdf, ctx, underneath=not ctx.press.standard.transparency)
     return finish_for_press(pdf, ctx.press, title=ctx.title)
+
+
+def _insert_pages(pdf: pikepdf.Pdf, padding: Padding) -> None:
+    import pikepdf
+    with pikepdf.open(io.BytesIO(padding.pdf)) as extra:
+        for offset, page in enumerate(extra.pages):
+            pdf.pages.insert(padding.before + offset, page)      # copied: nothing refers back to `extra`

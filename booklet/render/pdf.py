@@ -57,15 +57,14 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
     return rendered
 
 
-def write_pdf(rendered, *, pdf_variant: str | None, finish: Callable[[pikepdf.Pdf, FinishContext], dict],
-              context: FinishContext) -> bytes:
-    """Write the laid-out pages as PDF, then finish them for the variant's standard."""
+def write_raw(rendered, *, pdf_variant: str | None) -> bytes:
+    """Write the laid-out pages as WeasyPrint's PDF, before any variant's finishing."""
     # The structure pass joins what page breaks split; font subsets carry no clock time.
     with reproducible_fonts(), recording_origins():
         raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:
         raise rendered.booklet_fetcher.refused[0]
-    return finish_pdf(raw, finish=finish, context=context)
+    return raw
 
 
 def finish_pdf(raw: bytes, *, finish: Callable[[pikepdf.Pdf, FinishContext], dict], context: FinishContext) -> bytes:

@@ -1,4 +1,4 @@
-"""Finish a rendered PDF for the print shop: CMYK only, output intent, trim and bleed boxes, crop marks, PDF/X keys."""
+"""Finish the shared A5 pages for the print shop: untagged, CMYK only, output intent, bleed, crop marks, PDF/X keys."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pikepdf import Array, Dictionary, Name, String
 from PIL import ImageCms
 
 from booklet.model import PdfxStandard
-from booklet.render.colour import CmykConverter, convert_document
+from booklet.render.bleed import run_into_bleed
+from booklet.render.colour import convert_document, converter_for
 
 MM = 72 / 25.4
 MARK_LENGTH_MM = 5.0        # crop mark length, drawn beyond the bleed
@@ -43,17 +44,17 @@ class PrintFinish:
     bleed_mm: float
     crop_marks: bool
     profile: OutputProfile
+    inks: tuple = ()            # the theme's sRGB colours and the CMYK each prints in (theme/css.py)
 
 
 def finish_for_press(pdf: pikepdf.Pdf, job: PrintFinish, *, title: str) -> dict:
     """Apply every print fix in place; returns the save options the standard needs."""
-    for page in pdf.pages:
-        if "/Annots" in page.obj:
-            del page.obj.Annots          # PDF/X allows no links or notes on the printed area
-    convert_document(pdf, CmykConverter(job.profile.path))
+    _untag(pdf)
+    convert_document(pdf, converter_for(job.profile.path, job.inks))
     if not job.standard.transparency:
         _make_opaque(pdf)
     for page in pdf.pages:
+        run_into_bleed(pdf, page, job.bleed_mm * MM)
         _set_boxes(pdf, page, job)
     _add_output_intent(pdf, job.profile)
     version, pdf_version = job.standard.title, job.standard.pdf_version
@@ -62,6 +63,18 @@ def finish_for_press(pdf: pikepdf.Pdf, job: PrintFinish, *, title: str) -> dict:
         # PDF/X-1a is PDF 1.4: no object streams, no compressed cross-reference.
         return {"force_version": pdf_version, "object_stream_mode": pikepdf.ObjectStreamMode.disable}
     return {"min_version": pdf_version}
+
+
+def _untag(pdf: pikepdf.Pdf) -> None:
+    """The pages come from the download's tagged layout: paper needs no structure tree, and PDF/X
+    allows no links or notes on the printed area (the structure would point at removed links)."""
+    for key in ("/StructTreeRoot", "/MarkInfo"):
+        if key in pdf.Root:
+            del pdf.Root[key]
+    for page in pdf.pages:
+        for key in ("/Annots", "/StructParents", "/Tabs"):
+            if key in page.obj:
+                del page.obj[key]
 
 
 def _make_opaque(pdf: pikepdf.Pdf) -> None:
@@ -133,8 +146,14 @@ def _set_metadata(pdf: pikepdf.Pdf, title: str, version: str) -> None:
     # The document ID is made from the title and date, not a random UUID.
     stable_id = hashlib.sha256(f"{title}|{version}|{created}".encode()).hexdigest()
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        if "pdfuaid:part" in meta:
+            del meta["pdfuaid:part"]          # the untagged print file makes no PDF/UA claim
         meta["dc:title"] = title
         meta["pdfxid:GTS_PDFXVersion"] = version
+        meta["pdfx:GTS_PDFXVersion"] = version
+        meta["pdfx:GTS_PDFXConformance"] = version
+        meta["xmpMM:RenditionClass"] = "proof:pdf"
+        meta["xmpMM:VersionID"] = "1"
         meta["pdf:Trapped"] = "False"
         meta["xmpMM:DocumentID"] = f"uuid:{stable_id[:8]}-{stable_id[8:12]}-{stable_id[12:16]}-" \
                                    f"{stable_id[16:20]}-{stable_id[20:32]}"

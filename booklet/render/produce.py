@@ -1,24 +1,25 @@
-"""Turn one checked booklet into the finished files of the variants asked for, making each shared base once."""
+"""Turn one checked booklet into the finished files of the variants asked for, laying out each page sequence once."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 
-from booklet.compose.document import compose_html
+from booklet.compose.document import compose_html, compose_notes_html
 from booklet.compose.strings import strings_for
 from booklet.model import Manifest, Organisation
-from booklet.render.finish import FinishContext
+from booklet.render.finish import FinishContext, Padding
 from booklet.render.listen import listening, render_problems
-from booklet.render.pdf import lay_out, render_draft_stamp, write_pdf
+from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_raw
 from booklet.render.pdfx import OutputProfile, PrintFinish
 from booklet.render.resolution import LowResolution, low_resolution_images
-from booklet.render.variants import VARIANTS, Variant
+from booklet.render.variants import VARIANTS, Variant, layout_of
 from booklet.theme import Theme, load_theme, theme_css
-from booklet.theme.css import stamp_font_css
+from booklet.theme.css import print_inks, stamp_font_css
 
 # The house CMYK profile: see styles/icc/PROVENANCE.md.
 HOUSE_PROFILE = OutputProfile(path=Path("icc") / "ISOcoated_v2_300_bas.icc", identifier="FOGRA39",
@@ -38,6 +39,17 @@ class Produced:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """One page sequence laid out and written once, before any variant finishes it (download and print
+    share the A5 one). `back_cover` is the index of the back cover's first page, where padding goes."""
+
+    raw: bytes
+    pages: int
+    back_cover: int
+    low_resolution: tuple[LowResolution, ...]       # pictures under 300 ppi at the size laid out
+
+
+@dataclass(frozen=True)
 class Setting:
     """Where the build reads from: the sources root and the styles folder, and the theme it uses."""
 
@@ -50,72 +62,90 @@ class Setting:
         return self.theme or load_theme(self.root)
 
 
-def produce(manifest: Manifest, organisation: Organisation, names: list[str], setting: Setting) -> list[Produced]:
-    """Each named variant, in order; a variant made from another reuses its PDF rather than laying it out again."""
+def produce(manifest: Manifest, organisation: Organisation, names: list[str], setting: Setting) -> Iterator[Produced]:
+    """Each named variant, in order, as soon as it is made. Variants sharing a layout finish the same
+    written pages; a variant made from another reuses its finished PDF."""
     made: dict[str, Produced] = {}
+    layouts: dict[str, Layout] = {}
 
     def make(name: str) -> Produced:
         if name not in made:
-            made[name] = _make(VARIANTS[name], manifest, organisation, setting, make)
+            made[name] = _make(VARIANTS[name], manifest, organisation, setting, make, laid_out)
         return made[name]
 
-    return [make(name) for name in names]
+    def laid_out(variant: Variant) -> Layout:
+        if variant.name not in layouts:
+            layouts[variant.name] = _lay_out(variant, manifest, organisation, setting)
+        return layouts[variant.name]
+
+    for name in names:
+        yield make(name)
 
 
-def _make(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting, make) -> Produced:
-    context = _context(variant, manifest, setting)
+def _make(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting, make,
+          laid_out) -> Produced:
     low: tuple[LowResolution, ...] = ()
     with listening() as messages:
         if variant.made_from:
+            context = _context(variant, manifest, setting)
             pdf = variant.derive(make(variant.made_from).pdf, context)
         else:
-            pdf, low = _render(variant, manifest, organisation, setting, context)
+            layout_variant = layout_of(variant.name)
+            layout = laid_out(layout_variant)
+            context = _context(variant, manifest, setting,
+                               _padding(variant, layout, layout_variant, manifest, setting))
+            pdf = finish_pdf(layout.raw, finish=variant.finish, context=context)
+            low = layout.low_resolution if variant.press else ()
     sidecars = tuple(variant.sidecars(manifest, pdf, context).items()) if variant.sidecars else ()
     return Produced(variant.name, pdf, _count_pages(pdf), sidecars, low,
                     tuple(render_problems(messages, manifest)))
 
 
-def _context(variant: Variant, manifest: Manifest, setting: Setting) -> FinishContext:
+def _context(variant: Variant, manifest: Manifest, setting: Setting, padding: Padding | None = None) -> FinishContext:
     press = None
     if variant.press:
         settings = manifest.printing
         profile = OutputProfile.custom(settings.profile) if settings.profile else \
             OutputProfile(setting.styles / HOUSE_PROFILE.path, HOUSE_PROFILE.identifier, HOUSE_PROFILE.condition)
-        press = PrintFinish(standard=settings.standard, bleed_mm=settings.bleed_mm,
-                            crop_marks=settings.crop_marks, profile=profile)
+        press = PrintFinish(standard=settings.standard, bleed_mm=settings.bleed_mm, crop_marks=settings.crop_marks,
+                            profile=profile, inks=print_inks(setting.used_theme, profile.path))
     stamp = None
     if manifest.draft and not variant.made_from:
         stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
                                    size_mm=variant.page_mm, styles=setting.styles,
                                    opaque=press is not None and not press.standard.transparency,
                                    font_css=stamp_font_css(setting.used_theme), roots=(setting.root,))
-    return FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp, press=press)
+    return FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp, press=press,
+                         padding=padding)
 
 
-def _render(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting,
-            context: FinishContext) -> tuple[bytes, tuple[LowResolution, ...]]:
-    """Lay out once; if the page count must be a multiple of N, add the missing pages and lay out again.
-    Print variants also measure their pictures at the size they are laid out."""
-    pdf_variant = context.press.standard.value if context.press else variant.pdf_variant
-    # The theme's colours (CMYK through the press's own profile for print), font and stylesheet.
-    extra_css = theme_css(setting.used_theme, press_profile=context.press.profile.path if context.press else None)
-    if context.press:
-        extra_css += f"@page {{ bleed: {context.press.bleed_mm}mm; marks: none }}\n"
+def _lay_out(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting) -> Layout:
+    """Lay the booklet out with the variant's stylesheets and the theme's sRGB colours, and write it
+    (tagged, if the variant is); pictures are measured at the size they are laid out."""
+    html = compose_html(manifest, organisation, variant=variant.name)
+    rendered = lay_out(html, stylesheets=variant.stylesheets, extra_css=theme_css(setting.used_theme),
+                       pdf_variant=variant.pdf_variant, base=manifest.folder,
+                       roots=(setting.root, setting.styles), styles=setting.styles)
+    back = next((i for i, page in enumerate(rendered.pages) if "contact-us" in page.anchors),
+                len(rendered.pages) - 1)
+    raw = write_raw(rendered, pdf_variant=variant.pdf_variant)
+    return Layout(raw, len(rendered.pages), back, tuple(low_resolution_images(rendered)))
 
-    def lay_out_with(pad: int):
-        html = compose_html(manifest, organisation, variant=variant.name, pad_pages=pad)
-        return lay_out(html, stylesheets=variant.stylesheets, extra_css=extra_css, pdf_variant=pdf_variant,
-                       base=manifest.folder, roots=(setting.root, setting.styles), styles=setting.styles)
 
-    rendered = lay_out_with(0)
-    pad = -len(rendered.pages) % variant.pad_to
-    if pad:
-        rendered = lay_out_with(pad)
-        if len(rendered.pages) % variant.pad_to:
-            raise RuntimeError(f"padding {manifest.slug} to a multiple of {variant.pad_to} pages"
-                               f" gave {len(rendered.pages)} pages")
-    low = tuple(low_resolution_images(rendered)) if variant.press else ()
-    return write_pdf(rendered, pdf_variant=pdf_variant, finish=variant.finish, context=context), low
+def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: Manifest,
+             setting: Setting) -> Padding | None:
+    """Notes pages (and a blank one) to bring the page count to a multiple of the variant's `pad_to`,
+    laid out on their own with the same stylesheets, numbered from where they go: before the back cover."""
+    missing = -layout.pages % variant.pad_to
+    if not missing:
+        return None
+    html = compose_notes_html(manifest, pages=missing, first_page=layout.back_cover + 1)
+    rendered = lay_out(html, stylesheets=laid_out_as.stylesheets, extra_css=theme_css(setting.used_theme),
+                       pdf_variant=None, base=manifest.folder, roots=(setting.root, setting.styles),
+                       styles=setting.styles)
+    if len(rendered.pages) != missing:
+        raise RuntimeError(f"the {missing} pages padding {manifest.slug} came out as {len(rendered.pages)}")
+    return Padding(write_raw(rendered, pdf_variant=None), layout.back_cover)
 
 
 def _count_pages(pdf: bytes) -> int:

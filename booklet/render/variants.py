@@ -32,8 +32,10 @@ def handout_sheet(*args) -> dict[str, bytes]:
 class Variant:
     """One kind of PDF made from the same booklet.
 
-    A variant either lays the booklet out with its own stylesheets, or is `made_from`
-    another variant's finished PDF by `derive` (the handout reuses the print pages)."""
+    A variant either lays the booklet out with its own stylesheets, or finishes the pages
+    another variant `laid_out_as` (print takes the download's A5 pages: one layout, other
+    colours, bleed and padding), or is `made_from` another variant's finished PDF by
+    `derive` (the handout reuses the print pages)."""
 
     name: str
     description: str
@@ -44,6 +46,7 @@ class Variant:
     accessible: bool = False              # tagged for screen readers (PDF/UA-1)
     press: bool = False                   # PDF/X: standard, bleed and profile come from `print:`
     pad_to: int = 1                       # page count rounded up to a multiple of this
+    laid_out_as: str | None = None
     made_from: str | None = None
     derive: Callable[[bytes, FinishContext], bytes] | None = None
     sidecars: Callable[..., dict[str, bytes]] | None = None   # files written beside the PDF
@@ -63,7 +66,7 @@ VARIANTS: dict[str, Variant] = {
             name="print",
             description="A5 for print shops: PDF/X-4 (or X-1a), CMYK, 3 mm bleed, crop marks,"
                         " pages a multiple of 4, with a job sheet",
-            stylesheets=("fonts.css", "booklet.css", "print.css"),
+            laid_out_as="download",
             finish=finish_press,
             press=True,
             pad_to=4,
@@ -88,3 +91,11 @@ VARIANTS: dict[str, Variant] = {
         ),
     )
 }
+
+
+def layout_of(name: str) -> Variant:
+    """The variant whose stylesheets lay out `name`'s pages: print and handout use the download's."""
+    variant = VARIANTS[name]
+    while variant.made_from or variant.laid_out_as:
+        variant = VARIANTS[variant.made_from or variant.laid_out_as]
+    return variant

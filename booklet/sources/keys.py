@@ -115,7 +115,7 @@ PRINT = Group("print", "booklet.yml: print", (
         choices=("pdf/x-4", "pdf/x-1a")),
     Key("profile", Kind.FILE, "the printer's CMYK ICC profile, inside the booklet's folder",
         default="FOGRA39 (ISO Coated v2)"),
-    Key("qr", Kind.FLAG, "a QR code to the booklet's online: address on the printed back cover", default="true"),
+    Key("qr", Kind.FLAG, "a QR code to the booklet's online: address on the back cover", default="true"),
 ))
 BOOKLET = Group("booklet.yml", "<slug>/booklet.yml", (
     Key("title", T, "the booklet's title", required=True),

@@ -28,21 +28,29 @@ def properties(theme: Theme, *, press_profile: Path | None = None) -> tuple[Them
     ICC profile) the CMYK given in print_colours, else the sRGB converted through that profile."""
     if press_profile is None:
         return tuple(ThemeProperty(c.role, c.hex, c.path, c.line, c.label) for c in theme.colours)
+    return tuple(ThemeProperty(colour.role, cmyk_css(cmyk), path, line, label)
+                 for colour, cmyk, path, line, label in _printed(theme, press_profile))
+
+
+def print_inks(theme: Theme, press_profile: Path) -> tuple[tuple[tuple[int, int, int], CMYK], ...]:
+    """Each theme colour's sRGB and the CMYK it prints in: the print file is the download's layout
+    with these colours put back to the inks the theme asks for (render/colour.py)."""
+    return tuple((colour.rgb, cmyk) for colour, cmyk, *_ in _printed(theme, press_profile))
+
+
+def _printed(theme: Theme, press_profile: Path):
+    """(colour, CMYK, the line it comes from, how it was made) for each theme colour, in print."""
     from booklet.render.colour import converter_for
-    found = []
     for colour in theme.colours:
         given = theme.print_colour(colour.role)
         if colour.role is Role.TEXT:
             # Print body text is black ink alone (standards: no registration trouble at small sizes).
-            found.append(ThemeProperty(colour.role, cmyk_css(BLACK_INK), colour.path, colour.line, "text (100 % K)"))
+            yield colour, BLACK_INK, colour.path, colour.line, "text (100 % K)"
         elif given is not None:
-            found.append(ThemeProperty(colour.role, cmyk_css(given.cmyk), given.path, given.line,
-                                       f"{colour.role.key} in print_colours"))
+            yield colour, given.cmyk, given.path, given.line, f"{colour.role.key} in print_colours"
         else:
             cmyk = converter_for(press_profile).colour(*(v / 255 for v in colour.rgb))
-            found.append(ThemeProperty(colour.role, cmyk_css(cmyk), colour.path, colour.line,
-                                       f"{colour.label}, converted to CMYK for print"))
-    return tuple(found)
+            yield colour, cmyk, colour.path, colour.line, f"{colour.label}, converted to CMYK for print"
 
 
 def cmyk_css(cmyk: CMYK) -> str:

@@ -101,8 +101,24 @@ def test_a_short_booklet_is_padded_with_notes_then_a_blank_page(sources, tmp_pat
     assert texts[5].startswith("Notes")
     assert texts[6] in ("", "DRAFT")                       # blank inside the back cover (but for the mark)
     assert texts[7].startswith("Contact us")
-    contents = texts[1]
-    assert re.search(r"Contact us[ .]*8", contents)         # the contents knows where the back cover went
+    assert re.search(r"\b6$", texts[5].replace(" DRAFT", ""))   # numbered where it was put in
+    assert re.search(r"Contact us[ .]*Back cover", texts[1])     # the same words in every variant
+
+
+def test_the_cover_runs_into_the_bleed_and_inner_pages_do_not(sample_print):
+    """The print pages are the download's: the cover's background is grown past the trim by the bleed."""
+    import pypdfium2 as pdfium
+    document = pdfium.PdfDocument(str(sample_print))
+    with pikepdf.open(sample_print) as pdf:
+        media = [float(v) for v in pdf.pages[0].mediabox]
+        trim = [float(v) for v in pdf.pages[0].trimbox]
+    scale = 2
+    inside_bleed = ((trim[0] - media[0] - 1.5 * 72 / 25.4) * scale, (media[3] - trim[3] + 40) * scale)
+    outside_bleed = ((trim[0] - media[0] - 4 * 72 / 25.4) * scale, (media[3] - trim[3] + 40) * scale)
+    cover, inner = (document[i].render(scale=scale).to_pil().convert("RGB") for i in (0, 5))
+    assert max(cover.getpixel(inside_bleed)) < 200          # the brand colour, 1.5 mm past the trim
+    assert min(cover.getpixel(outside_bleed)) > 240         # white beyond the 3 mm bleed
+    assert min(inner.getpixel(inside_bleed)) > 240          # a text page has nothing in its bleed
 
 
 def test_job_sheet_describes_the_file(sample_outputs, sample_print):
