@@ -2,8 +2,10 @@
 
 Run as a whole process by benchmarks/whole.py: `python -m benchmarks.bare SOURCES OUT [VARIANT...]`.
 No post-processing, no PDF/UA repairs, no imposition, no checks: what WeasyPrint alone costs
-for the same documents with the same stylesheets (print with its bleed). The handout is made
-from the print pages, so it is not a layout of its own and is not rendered here.
+for the same documents with the same stylesheets: print laid out on its own, as a plain
+WeasyPrint user would (the A5 stylesheets, CMYK colours and a bleed; booklet itself finishes
+the download's pages instead). The handout is made from the print pages, so it is not a
+layout of its own and is not rendered here.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ def main(sources: Path, out: Path, variants: tuple[str, ...]) -> None:
 
     from booklet.build import STYLES
     from booklet.compose.document import compose_html
-    from booklet.render.variants import VARIANTS
+    from booklet.render.variants import VARIANTS, layout_of
     from booklet.sources.library import library_of
     from booklet.sources.reader import read_sources
     from booklet.theme.css import theme_css
@@ -34,7 +36,7 @@ def main(sources: Path, out: Path, variants: tuple[str, ...]) -> None:
             variant = VARIANTS[name]
             press = STYLES / "icc" / "ISOcoated_v2_300_bas.icc" if variant.press else None
             extra = theme_css(theme, press_profile=press) + ("@page { bleed: 3mm; marks: none }" if press else "")
-            sheets = [weasyprint.CSS(filename=STYLES / sheet) for sheet in variant.stylesheets]
+            sheets = [weasyprint.CSS(filename=STYLES / sheet) for sheet in layout_of(name).stylesheets]
             sheets.append(weasyprint.CSS(string=extra))
             html = compose_html(manifest, library.organisation, variant=name)
             document = weasyprint.HTML(string=html, base_url=manifest.folder.as_uri() + "/")

@@ -7,14 +7,15 @@
 Each measurement runs in a fresh Python process, so every run pays the same first-use costs (fonts,
 stylesheets) and its peak memory (ru_maxrss) is its own. For each size and variant set there are three:
 
-- stages: the pipeline's own functions one after another, as booklet/build.py and render/produce.py call
-  them, each timed: read + validate, Markdown, check (`booklet check`'s rules run before rendering, where
-  the build has them), templates (compose_html), WeasyPrint layout (lay_out), PDF write
-  (Document.write_pdf), post-processing (DRAFT stamp, finish_pdf, handout imposition, job sheets), other
-  (low-resolution picture check, page count). The composed HTML of each variant is kept for the bare run.
+- stages: the pipeline itself (render/produce.py), with each step timed where it is called: read +
+  validate, Markdown, check (`booklet check`'s rules run before rendering), templates (compose_html),
+  WeasyPrint layout (lay_out), PDF write (write_raw), post-processing (DRAFT stamp, finish_pdf, handout
+  imposition, job sheets), other (low-resolution picture check, page count). The download, print and
+  handout share one layout, counted to the first of them.
 - build: booklet.build.build(BuildRequest(...)) end to end, for that booklet and those variants.
 - bare: plain `weasyprint.HTML(string=html, base_url=...).write_pdf(stylesheets=[weasyprint.CSS(...)])` of
-  the same HTML with the same stylesheets, one variant after another, no post-processing.
+  the same HTML with the same stylesheets, one laid-out variant after another (print laid out on its own,
+  in CMYK with a bleed, as benchmarks/bare.py does), no post-processing.
 
 Nothing here asserts a time: it prints tables (and writes JSON with --json) for a person to read.
 """
@@ -54,7 +55,6 @@ def worker_stages(job: dict) -> dict:
     import booklet.sources.reader as reader_module      # the one reader, which converts the Markdown
     from booklet.build import STYLES
     from booklet.compose.document import compose_html
-    from booklet.render.pdf import finish_pdf, lay_out
     from booklet.render.variants import VARIANTS
 
     root, folder = Path(job["root"]), Path(job["folder"])
@@ -106,101 +106,76 @@ def worker_stages(job: dict) -> dict:
         del times["check"]      # shown as "-"
 
     names = list(job["variants"]) or list(manifest.variants)
-    made: dict[str, bytes] = {}
-    bare_jobs, pages = [], {}
+    per_variant_names = {name: {**dict.fromkeys(STAGES, 0.0), **dict.fromkeys(PARTS, 0.0), "layouts": 0}
+                         for name in names}
+    per_variant.update(per_variant_names)
+    current = [names[0]]
 
     def clock(stage: str, name: str, started: float, part: str | None = None) -> None:
         seconds = time.perf_counter() - started
         times[stage] += seconds
-        per_variant.setdefault(name, {**dict.fromkeys(STAGES, 0.0), **dict.fromkeys(PARTS, 0.0)})[stage] += seconds
+        per_variant[name][stage] += seconds
         if part:
             per_variant[name][part] += seconds
 
-    def make(name: str) -> bytes:
-        if name in made:
-            return made[name]
-        variant = VARIANTS[name]
-        started = time.perf_counter()
-        context = finish_context(variant, manifest, STYLES)      # includes rendering the DRAFT stamp
-        clock("post", name, started, "stamp")
-        if variant.made_from:
-            source = make(variant.made_from)
-            started = time.perf_counter()
-            pdf = variant.derive(source, context)
-            clock("post", name, started, "derive")
-        else:
-            pdf_variant = context.press.standard if context.press else variant.pdf_variant
-            extra_css = f"@page {{ bleed: {context.press.bleed_mm}mm; marks: none }}" if context.press else ""
-            pad, layouts = 0, 0
-            while True:
-                started = time.perf_counter()
-                html = compose_html(manifest, library.organisation, variant=variant.name, pad_pages=pad)
-                clock("templates", name, started)
-                started = time.perf_counter()
-                rendered = lay_out(html, stylesheets=variant.stylesheets, extra_css=extra_css,
-                                   pdf_variant=pdf_variant, base=manifest.folder,
-                                   roots=(root, STYLES), styles=STYLES)
-                clock("layout", name, started)
-                layouts += 1
-                missing = -len(rendered.pages) % variant.pad_to
-                if not missing or pad:
-                    break
-                pad = missing
-            per_variant[name]["layouts"] = layouts
-            if variant.press:
-                from booklet.render.resolution import low_resolution_images
-                started = time.perf_counter()
-                low_resolution_images(rendered)
-                clock("other", name, started)
-            started = time.perf_counter()
-            raw = rendered.write_pdf(pdf_variant=pdf_variant)
-            clock("write", name, started)
-            started = time.perf_counter()
-            pdf = finish_pdf(raw, finish=variant.finish, context=context)
-            clock("post", name, started, "finish")
-            html_path = Path(job["scratch"]) / f"{name}.html"
-            html_path.write_text(html, encoding="utf-8")
-            bare_jobs.append({"variant": name, "html": str(html_path), "base": manifest.folder.as_uri() + "/",
-                              "stylesheets": [str(STYLES / s) for s in variant.stylesheets],
-                              "extra_css": extra_css, "pdf_variant": pdf_variant, "layouts": layouts})
-            del rendered
-        if variant.sidecars:
-            started = time.perf_counter()
-            variant.sidecars(manifest, pdf, context)
-            clock("post", name, started, "sidecars")
-        started = time.perf_counter()
-        pages[name] = count_pages(pdf)
-        clock("other", name, started)
-        made[name] = pdf
-        return pdf
+    # The pipeline itself runs (render/produce.py): its steps are timed where it calls them, and each
+    # is counted to the variant being made when it runs (a shared layout to the first variant using it).
+    import booklet.render.produce as produce_module
 
+    def spy(function: str, stage: str, part: str | None = None) -> None:
+        original = getattr(produce_module, function)
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                clock(stage, current[0], started, part)
+                if function == "lay_out":
+                    per_variant[current[0]]["layouts"] += 1
+        setattr(produce_module, function, timed)
+
+    for function, stage, part in (("compose_html", "templates", None), ("compose_notes_html", "templates", None),
+                                  ("lay_out", "layout", None), ("write_raw", "write", None),
+                                  ("render_draft_stamp", "post", "stamp"), ("finish_pdf", "post", "finish"),
+                                  ("low_resolution_images", "other", None), ("_count_pages", "other", None)):
+        spy(function, stage, part)
+    setting = produce_module.Setting(root, STYLES)
+    made = produce_module.produce(manifest, library.organisation, names, setting)
+    pages = {}
     for name in names:
-        make(name)
+        current[0] = name
+        started = time.perf_counter()
+        spied = sum(per_variant[name][stage] for stage in STAGES)
+        item = next(made)
+        # What the spies did not see: deriving (the handout's imposition), sidecars, listening.
+        rest = time.perf_counter() - started - (sum(per_variant[name][stage] for stage in STAGES) - spied)
+        times["post"] += rest
+        per_variant[name]["post"] += rest
+        per_variant[name]["derive" if VARIANTS[name].made_from else "sidecars"] += rest
+        pages[name] = item.pages
+
+    # The bare reference (as benchmarks/bare.py): each laid-out variant's HTML and stylesheets, print
+    # laid out on its own with its CMYK colours and bleed, as a plain WeasyPrint user would.
+    from booklet.render.variants import layout_of
+    from booklet.theme.css import theme_css
+    from booklet.theme.reader import load_theme
+    theme, bare_jobs = load_theme(root), []
+    for name in names:
+        variant = VARIANTS[name]
+        if variant.made_from:
+            continue
+        press = STYLES / "icc" / "ISOcoated_v2_300_bas.icc" if variant.press else None
+        html_path = Path(job["scratch"]) / f"{name}.html"
+        html_path.write_text(compose_html(manifest, library.organisation, variant=layout_of(name).name),
+                             encoding="utf-8")
+        bare_jobs.append({"variant": name, "html": str(html_path), "base": manifest.folder.as_uri() + "/",
+                          "stylesheets": [str(STYLES / s) for s in layout_of(name).stylesheets],
+                          "extra_css": theme_css(theme, press_profile=press)
+                          + ("@page { bleed: 3mm; marks: none }" if press else ""),
+                          "pdf_variant": "pdf/x-4" if press else variant.pdf_variant, "layouts": 1})
     return {"times": times, "per_variant": per_variant, "pages": pages, "bare_jobs": bare_jobs,
             "markdown_split": split, "peak_mb": peak_mb()}
-
-
-def finish_context(variant, manifest, styles: Path):
-    """The FinishContext of booklet/render/produce.py `_context`: press settings and the DRAFT stamp."""
-    from booklet.compose.strings import strings_for
-    from booklet.render.finish import FinishContext
-    from booklet.render.pdf import render_draft_stamp
-    from booklet.render.pdfx import OutputProfile, PrintFinish
-    from booklet.render.produce import HOUSE_PROFILE
-
-    press = None
-    if variant.press:
-        settings = manifest.printing
-        profile = OutputProfile.custom(settings.profile) if settings.profile else \
-            OutputProfile(styles / HOUSE_PROFILE.path, HOUSE_PROFILE.identifier, HOUSE_PROFILE.condition)
-        press = PrintFinish(standard=settings.standard, bleed_mm=settings.bleed_mm,
-                            crop_marks=settings.crop_marks, profile=profile)
-    stamp = None
-    if manifest.draft and not variant.made_from:
-        stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
-                                   size_mm=variant.page_mm, styles=styles,
-                                   opaque=press is not None and press.standard == "pdf/x-1a")
-    return FinishContext(title=manifest.title, language=manifest.language, draft_stamp=stamp, press=press)
 
 
 def count_pages(pdf: bytes) -> int:

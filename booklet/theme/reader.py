@@ -10,7 +10,7 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from booklet.problems import ContentError, Problem, Problems
+from booklet.problems import ContentError, Problems
 from booklet.sources.keys import COLOURS, FONT, PRINT_COLOURS, THEME
 from booklet.sources.safe import read_text, refusal
 from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
