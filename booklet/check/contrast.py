@@ -31,6 +31,7 @@ from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same  
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.variants import VARIANTS, layout_of
 from booklet.theme import Theme, load_theme, properties, theme_css
+from booklet.theme.css import print_inks
 
 HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints
 
@@ -52,14 +53,21 @@ def contrast(styles: Path, theme: Theme | None = None):
     A colour of theme.yml is reported once, at its line, however many places it fails."""
     theme = theme or load_theme(None)                    # None: the house theme alone
     seen = set()
+    specimens: dict[str, tuple] = {}
     for variant in VARIANTS.values():
         if variant.made_from:
             continue                     # the handout: the print pages again
-        names = layout_of(variant.name).stylesheets      # print: the download's layout, in its inks
+        names = layout_of(variant.name).stylesheets
         profile = styles / HOUSE_PROFILE if variant.press else None
-        findings = _variant_findings(styles, variant.name, names, _stamp(styles, names),
-                                     theme, theme_css(theme, press_profile=profile),
-                                     properties(theme, press_profile=profile))
+        shown = properties(theme, press_profile=profile)
+        specimen = (styles, layout_of(variant.name).name, names, _stamp(styles, names), theme)
+        if variant.laid_out_as:
+            # Print is the download's layout in the theme's inks: its specimen's pairs, recoloured.
+            specimen = (*specimens[variant.laid_out_as], print_inks(theme, profile) if profile else ())
+        else:
+            specimens[variant.name] = (*specimen, theme_css(theme), properties(theme))
+            specimen = (*specimens[variant.name], ())
+        findings = _variant_findings(variant.name, shown, specimen)
         for finding in findings:
             in_theme = finding.path.suffix == ".yml"
             key = (finding.path, finding.line) if in_theme else (finding.path, finding.line,
@@ -81,15 +89,19 @@ def _theme_declarations(theme_properties, start: int) -> list[Declaration]:
 
 
 @functools.lru_cache(maxsize=32)
-def _variant_findings(styles: Path, variant: str, names: tuple[str, ...], stamp: tuple, theme: Theme, css: str,
-                      theme_properties: tuple) -> tuple[Finding, ...]:
+def _variant_findings(variant: str, theme_properties: tuple, specimen: tuple) -> tuple[Finding, ...]:
+    """The variant's failing pairs and unrendered declarations. `specimen` names the layout measured
+    (styles, layout name, stylesheets, their stamp, theme, its CSS and properties) and the inks its
+    colours print in (print: the download's specimen in the theme's CMYK)."""
+    styles, layout, names, _, theme, *_, inks = specimen
     paths = [styles / name for name in names if (styles / name).is_file()]
     declarations = read_declarations(paths + ([theme.stylesheet] if theme.stylesheet else []))
     declarations += _theme_declarations(theme_properties, len(declarations))
     properties_ = custom_properties(declarations)
     colours = [d for d in declarations if d.name == "color"]
     try:
-        pairs = _rendered_pairs(styles, variant, paths, css, theme, colours, properties_)
+        pairs = [_in_inks(pair, inks) for pair in _specimen_pairs(*specimen[:-1])] if inks else \
+            _specimen_pairs(*specimen[:-1])
     except (FatalURLFetchingError, OSError) as exc:
         return (Finding(paths[-1] if paths else styles, 0, f"the {variant} stylesheets could not be laid out to"
                         f" measure their contrast ({exc})", severity="note"),)
@@ -135,6 +147,27 @@ def _unrendered(declaration: Declaration, declarations, properties, variant: str
                    f"color: {declaration.value} ({hex_of(colour)}) on {hex_of(over(background, WHITE))} has a"
                    f" contrast of {measured:.1f}:1; text needs at least {NORMAL:g}:1 (in {declaration.selector},"
                    f" {variant} variant)")
+
+
+@functools.lru_cache(maxsize=8)
+def _specimen_pairs(styles: Path, layout: str, names: tuple[str, ...], stamp: tuple, theme: Theme, css: str,
+                    theme_properties: tuple) -> tuple[Pair, ...]:
+    """The pairs a layout's specimen prints, with the `color:` declaration behind each."""
+    paths = [styles / name for name in names if (styles / name).is_file()]
+    declarations = read_declarations(paths + ([theme.stylesheet] if theme.stylesheet else []))
+    declarations += _theme_declarations(theme_properties, len(declarations))
+    colours = [d for d in declarations if d.name == "color"]
+    return tuple(_rendered_pairs(styles, layout, paths, css, theme, colours, custom_properties(declarations)))
+
+
+def _in_inks(pair: Pair, inks: tuple) -> Pair:
+    """The pair as print shows it: each theme colour in its ink (seen as WeasyPrint shows device-cmyk)."""
+    def inked(colour: RGBA) -> RGBA:
+        for rgb, (c, m, y, k) in inks:
+            if same(colour[:3] + (1.0,), tuple(v / 255 for v in rgb) + (1.0,)):
+                return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k), colour[3])
+        return colour
+    return Pair(inked(pair.colour), inked(pair.background), pair.large, pair.where, pair.declaration)
 
 
 def _rendered_pairs(styles: Path, variant: str, paths: list[Path], css: str, theme: Theme,

@@ -56,3 +56,15 @@ def test_large_text_needs_only_3_to_1(tmp_path):
     assert not [f for f in contrast(styles) if f.line == line]
     styles, line = copy_styles(tmp_path / "small", "h4 { font-size: 12pt;", "h4 { color: #7a7a7a; font-size: 12pt;")
     assert [f for f in contrast(styles) if f.line == line]
+
+
+def test_print_is_measured_in_the_inks_its_theme_gives(tmp_path):
+    """Print shares the download's layout: its specimen is the download's, in the theme's CMYK. A pale
+    print_colours brand fails in print only, at its print_colours line."""
+    from booklet.theme import load_theme
+    (tmp_path / "_shared").mkdir()
+    (tmp_path / "_shared" / "theme.yml").write_text(
+        'colours:\n  brand: "#2a6f77"\nprint_colours:\n  brand: [10, 10, 10, 20]\n')
+    findings = list(contrast(STYLES, load_theme(tmp_path)))
+    assert findings and all(f.path.name == "theme.yml" and f.line == 4 for f in findings), findings
+    assert all("print variant" in f.message and "brand in print_colours" in f.message for f in findings)
