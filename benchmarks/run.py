@@ -366,7 +366,7 @@ def print_results(results: dict[str, dict[int, dict]]) -> None:
     for name, rows in results.items():
         if 48 in rows and 500 in rows:
             ratio = rows[500]["build"] / rows[48]["build"]
-            print(f"{name}: 500-page / 48-page build time = {ratio:.1f}x (target at most 12x)")
+            print(f"{name}: 500-page / 48-page build time = {ratio:.1f}x (target at most 10x)")
         peak = max(row["peak_mb"] for row in rows.values())
         print(f"{name}: highest peak memory {peak:.0f} MB (target under 600 MB)")
     split = {row["markdown_split"] for rows in results.values() for row in rows.values()}
