@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name
+from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
 
+from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.tree import (Key, is_element, kids, mcid_keys, owners, page_numbers, parent_tree,
                                          reachable, walk_elements)
 
 # Characters CSS leader() repeats; a run of them carries no meaning for a reader.
 LEADER = re.compile(r"[\s.\u00b7\u2024\u2026_]+")
+
+ARTIFACT, MCID, BDC = Name.Artifact, Name.MCID, Operator("BDC")
 
 # An empty table cell is still a cell: dropping it would break the table's grid.
 KEEP_EMPTY = {Name.TD, Name.TH, Name.TR, Name.THead, Name.TBody, Name.TFoot, Name.Table}
@@ -41,22 +44,20 @@ def artifact_keys(pdf: pikepdf.Pdf, texts: dict[Key, str]) -> tuple[dict[Key, Di
     return owned, artifacts
 
 
-def mark_as_artifacts(pdf: pikepdf.Pdf, artifacts: dict[Key, Dictionary]) -> None:
+def mark_as_artifacts(parsed: ParsedPages, artifacts: dict[Key, Dictionary]) -> None:
     """Turn each `/Tag <</MCID n>> BDC` into `/Artifact <</Type ...>> BDC`, keeping what it draws."""
     by_page: dict[int, dict[int, Dictionary]] = {}
     for (index, mcid), props in artifacts.items():
         by_page.setdefault(index, {})[mcid] = props
-    for index, page in enumerate(pdf.pages):
-        wanted = by_page.get(index)
-        if not wanted:
-            continue
-        instructions = []
-        for operands, operator in pikepdf.parse_content_stream(page):
-            if str(operator) == "BDC" and isinstance(operands[1], Dictionary) \
-                    and int(operands[1].get("/MCID", -1)) in wanted:
-                operands = [Name.Artifact, wanted[int(operands[1].MCID)]]
-            instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    for index, wanted in sorted(by_page.items()):
+        content = parsed.page(index)
+        for position, op in enumerate(content.operators):
+            if op != "BDC":
+                continue
+            operands = content.instructions[position].operands
+            if isinstance(operands[1], Dictionary) and int(operands[1].get(MCID, -1)) in wanted:
+                content.replace(position, ContentStreamInstruction(
+                    [ARTIFACT, wanted[int(operands[1][MCID])]], BDC))
 
 
 def detach_mcids(pdf: pikepdf.Pdf, owned: dict[Key, Dictionary], artifacts: dict[Key, Dictionary]) -> None:

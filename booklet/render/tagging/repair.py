@@ -6,6 +6,7 @@ import pikepdf
 from pikepdf import Dictionary, Name, String
 
 from booklet.render.pdftext import mcid_text
+from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_as_artifacts, prune_empty
 from booklet.render.tagging.figures import shape_figures
 from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
@@ -32,15 +33,17 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
         keys = all_mcid_keys(pages, elem) if elem.get("/S") == Name.Link else mcid_keys(pages, elem)
         if elem.get("/S") == Name.Link or len(keys) > 1:
             wanted.update(keys)
-    texts = mcid_text(pdf, wanted)
+    parsed = ParsedPages(pdf)       # each page parsed once for the three passes that read its content
+    texts = mcid_text(pdf, wanted, parsed)
     owned, artifacts = artifact_keys(pdf, texts)
-    mark_as_artifacts(pdf, artifacts)
+    mark_as_artifacts(parsed, artifacts)
     detach_mcids(pdf, owned, artifacts)
     prune_empty(pdf.Root.StructTreeRoot)
     merge_links(pdf)
     adopt_annotations(pdf)
     describe_links(pdf, texts, pages)
-    follow_structure_order(pdf)
+    follow_structure_order(pdf, parsed)
+    parsed.write_back()
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)
 

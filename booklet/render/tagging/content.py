@@ -1,0 +1,77 @@
+"""Parse each page's content stream once for all the repair passes, and write back only the pages they changed.
+
+pikepdf's parser is the costliest step of the repairs: reading the text back, turning content
+into Artifacts and reordering the painting each used to parse every page again. Here each page
+is parsed once, on first use; the passes read (and edit) the same instruction list, with each
+operator's name kept as a plain string beside it, and `write_back` unparses each changed page once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pikepdf
+
+# A number written "0." or ".5" (WeasyPrint writes some so) that an edited instruction writes as
+# "0" or "0.5": pikepdf reads it as a Decimal and writes that back in its own form.
+UNUSUAL_NUMBER = re.compile(rb"\d\.(?!\d)|(?<!\d)\.\d")
+
+
+@dataclass
+class PageInstructions:
+    """One page's instructions, in drawing order, and their operator names (as `str`)."""
+
+    instructions: list[pikepdf.ContentStreamInstruction]
+    operators: list[str]
+    changed: bool = False
+    edited: bool = False        # an instruction was replaced, not only moved
+
+    def replace(self, position: int, instruction: pikepdf.ContentStreamInstruction) -> None:
+        self.instructions[position] = instruction
+        self.operators[position] = str(instruction.operator)
+        self.changed = self.edited = True
+
+    def reorder(self, instructions: list[pikepdf.ContentStreamInstruction]) -> None:
+        self.instructions = instructions
+        self.operators = [str(instruction.operator) for instruction in instructions]
+        self.changed = True
+
+
+@dataclass
+class ParsedPages:
+    """The parsed content of a document's pages (each parsed the first time a pass asks for it)."""
+
+    pdf: pikepdf.Pdf
+    _pages: dict[int, PageInstructions] = field(default_factory=dict)
+
+    def page(self, index: int) -> PageInstructions:
+        if index not in self._pages:
+            self._pages[index] = parse(self.pdf.pages[index].obj)
+        return self._pages[index]
+
+    def write_back(self) -> None:
+        """Give each changed page one new content stream (a page's several streams become one)."""
+        for index, parsed in sorted(self._pages.items()):
+            if not parsed.changed:
+                continue
+            page = self.pdf.pages[index].obj
+            instructions = parsed.instructions
+            if parsed.edited and UNUSUAL_NUMBER.search(_read(page)):
+                # Each instruction of an edited page in pikepdf's own form, as the artifact pass has
+                # always written them (it rebuilt them all): the same sources give the same bytes.
+                instructions = [pikepdf.ContentStreamInstruction(i.operands, i.operator) for i in instructions]
+            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+            parsed.changed = parsed.edited = False
+
+
+def parse(stream: pikepdf.Object) -> PageInstructions:
+    """Parse a page (all its content streams, in order) or a Form XObject."""
+    instructions = pikepdf.parse_content_stream(stream)
+    return PageInstructions(instructions, [str(instruction.operator) for instruction in instructions])
+
+
+def _read(page: pikepdf.Dictionary) -> bytes:
+    contents = page.Contents
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+    return b"\n".join(stream.read_bytes() for stream in streams)
