@@ -8,14 +8,14 @@ operator's name kept as a plain string beside it, and `write_back` unparses each
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pikepdf
 
-# A number written "0." or ".5" (WeasyPrint writes some so) that an edited instruction writes as
-# "0" or "0.5": pikepdf reads it as a Decimal and writes that back in its own form.
-UNUSUAL_NUMBER = re.compile(rb"\d\.(?!\d)|(?<!\d)\.\d")
+# A number written "0." or ".5" (WeasyPrint writes some so) comes out of an edited instruction as
+# "0" or "0.5": pikepdf reads it as a Decimal and writes that back in its own form. A dot next to
+# a delimiter finds such numbers; a false alarm (a dot in a literal string) costs only time.
+UNUSUAL_NUMBER = (*(b"." + bytes([c]) for c in b" \t\r\n[]/<("), *(bytes([c]) + b"." for c in b" \t\r\n[-+"))
 
 
 @dataclass
@@ -57,7 +57,7 @@ class ParsedPages:
                 continue
             page = self.pdf.pages[index].obj
             instructions = parsed.instructions
-            if parsed.edited and UNUSUAL_NUMBER.search(_read(page)):
+            if parsed.edited and _has_unusual_number(_read(page)):
                 # Each instruction of an edited page in pikepdf's own form, as the artifact pass has
                 # always written them (it rebuilt them all): the same sources give the same bytes.
                 instructions = [pikepdf.ContentStreamInstruction(i.operands, i.operator) for i in instructions]
@@ -75,3 +75,7 @@ def _read(page: pikepdf.Dictionary) -> bytes:
     contents = page.Contents
     streams = contents if isinstance(contents, pikepdf.Array) else [contents]
     return b"\n".join(stream.read_bytes() for stream in streams)
+
+
+def _has_unusual_number(data: bytes) -> bool:
+    return any(pattern in data for pattern in UNUSUAL_NUMBER)

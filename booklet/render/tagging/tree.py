@@ -9,26 +9,39 @@ from pikepdf import Array, Dictionary, Name
 
 Key = tuple[int, int]          # (page index, MCID)
 
+# Made once: `Name.X` builds a new object on each use, which tree walks would pay for every kid.
+K, S, P, PG, TYPE, MCID, OBJ = Name.K, Name.S, Name.P, Name.Pg, Name.Type, Name.MCID, Name.Obj
+MCR, OBJR, STRUCT_PARENTS = Name.MCR, Name.OBJR, Name.StructParents
+
 
 def kids(elem: Dictionary) -> list:
-    found = elem.get("/K")
+    found = elem.get(K)
     return [] if found is None else list(found) if isinstance(found, Array) else [found]
 
 
 def is_element(kid) -> bool:
-    return isinstance(kid, Dictionary) and kid.get("/Type") not in (Name.MCR, Name.OBJR)
+    if not isinstance(kid, Dictionary):
+        return False
+    kind = kid.get(TYPE)
+    return kind is None or (kind != MCR and kind != OBJR)
 
 
 def role(kid) -> Name | None:
-    return kid.get("/S") if is_element(kid) else None
+    return kid.get(S) if is_element(kid) else None
 
 
 def walk_elements(node: Dictionary) -> Iterator[Dictionary]:
-    """Every structure element below `node`, parents before children."""
-    for kid in kids(node):
-        if is_element(kid):
-            yield kid
-            yield from walk_elements(kid)
+    """Every structure element below `node`, parents before children (an element's kids are
+    read after it is yielded, so the caller may change them first)."""
+    pending = [iter(kids(node))]
+    while pending:
+        for kid in pending[-1]:
+            if is_element(kid):
+                yield kid
+                pending.append(iter(kids(kid)))
+                break
+        else:
+            pending.pop()
 
 
 def reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -59,22 +72,28 @@ def page_numbers(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
 
 def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary) -> list[Key]:
     """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries."""
-    keys = []
-    for kid in kids(elem):
-        if isinstance(kid, int):
-            keys.append((pages[elem.Pg.objgen], int(kid)))
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
-            keys.append((pages[kid.get("/Pg", elem.get("/Pg")).objgen], int(kid.MCID)))
-    return keys
+    return [key for kid in kids(elem) if (key := _key(pages, elem, kid)) is not None]
 
 
 def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
     """The (page index, MCID) pairs of `elem` and every element below it, in tree order."""
     keys = []
     for kid in kids(elem):
-        keys += all_mcid_keys(pages, kid) if is_element(kid) else \
-            mcid_keys(pages, Dictionary(K=Array([kid]), Pg=elem.get("/Pg")))
+        if is_element(kid):
+            keys += all_mcid_keys(pages, kid)
+        elif (key := _key(pages, elem, kid)) is not None:
+            keys.append(key)
     return keys
+
+
+def _key(pages, elem: Dictionary, kid) -> Key | None:
+    """The (page index, MCID) of one kid of `elem` that is marked content, else None."""
+    if isinstance(kid, int):
+        return pages[elem[PG].objgen], int(kid)
+    if isinstance(kid, Dictionary) and kid.get(TYPE) == MCR:
+        page = kid.get(PG)
+        return pages[(page if page is not None else elem[PG]).objgen], int(kid[MCID])
+    return None
 
 
 def new_element(pdf: pikepdf.Pdf, tag: Name, parent: Dictionary) -> Dictionary:
