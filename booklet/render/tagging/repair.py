@@ -13,7 +13,9 @@ from booklet.render.tagging.links import adopt_annotations, describe_links, merg
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
-from booklet.render.tagging.tree import all_mcid_keys, mcid_keys, page_numbers, walk_elements
+from booklet.render.tagging.tree import S, all_mcid_keys, mcid_keys, page_numbers, walk
+
+LINK = Name.Link
 
 
 def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
@@ -25,17 +27,21 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     stitch_pages(pdf)
     shape_lists(pdf)
     shape_figures(pdf)
-    forget_origins(pdf)
+    # One walk serves every pass up to the artifacts: none of them changes the tree's shape.
+    elements = walk(pdf.Root.StructTreeRoot)
+    forget_origins(elements)
     pages = page_numbers(pdf)
+    direct = [mcid_keys(pages, walked.elem, walked.kids) for walked in elements]
     # Only the text of links and of runs that may be leader dots is needed: decode no more.
     wanted = set()
-    for elem in walk_elements(pdf.Root.StructTreeRoot):
-        keys = all_mcid_keys(pages, elem) if elem.get("/S") == Name.Link else mcid_keys(pages, elem)
-        if elem.get("/S") == Name.Link or len(keys) > 1:
+    for walked, keys in zip(elements, direct):
+        if walked.elem.get(S) == LINK:
+            wanted.update(all_mcid_keys(pages, walked.elem))
+        elif len(keys) > 1:
             wanted.update(keys)
     parsed = ParsedPages(pdf)       # each page parsed once for the three passes that read its content
     texts = mcid_text(pdf, wanted, parsed)
-    owned, artifacts = artifact_keys(pdf, texts)
+    owned, artifacts = artifact_keys(pdf, texts, elements, direct)
     mark_as_artifacts(parsed, artifacts)
     detach_mcids(pdf, owned, artifacts)
     prune_empty(pdf.Root.StructTreeRoot)

@@ -7,7 +7,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from booklet.render.tagging.origins import ORIGIN
-from booklet.render.tagging.tree import is_element, kids, move_kids, parent_tree, walk_elements
+from booklet.render.tagging.tree import Walked, is_element, kids, move_kids, parent_tree, walk_elements
 
 ORIGIN_KEY = Name("/" + ORIGIN)
 
@@ -19,11 +19,11 @@ def stitch_pages(pdf: pikepdf.Pdf) -> None:
     _stitch(tree, pdf.Root.StructTreeRoot)
 
 
-def forget_origins(pdf: pikepdf.Pdf) -> None:
+def forget_origins(elements: list[Walked]) -> None:
     """The origin numbers are for this pass only: none is left in the file."""
-    for elem in walk_elements(pdf.Root.StructTreeRoot):
-        if ORIGIN_KEY in elem:
-            del elem[ORIGIN_KEY]
+    for walked in elements:
+        if ORIGIN_KEY in walked.elem:
+            del walked.elem[ORIGIN_KEY]
 
 
 def _same_box(a, b) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -44,6 +45,31 @@ def walk_elements(node: Dictionary) -> Iterator[Dictionary]:
             pending.pop()
 
 
+@dataclass(frozen=True)
+class Walked:
+    """One structure element as a walk met it: the element and its kids, read once for every
+    pass that only reads the tree until the next one changes it."""
+
+    elem: Dictionary
+    kids: list
+
+
+def walk(node: Dictionary) -> list[Walked]:
+    """Every structure element below `node`, parents before children, each with its kids."""
+    found: list[Walked] = []
+    pending = [iter(kids(node))]
+    while pending:
+        for kid in pending[-1]:
+            if is_element(kid):
+                its_kids = kids(kid)
+                found.append(Walked(kid, its_kids))
+                pending.append(iter(its_kids))
+                break
+        else:
+            pending.pop()
+    return found
+
+
 def reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
     return {elem.objgen for elem in walk_elements(pdf.Root.StructTreeRoot)}
 
@@ -70,9 +96,11 @@ def page_numbers(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
     return {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
 
 
-def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary) -> list[Key]:
-    """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries."""
-    return [key for kid in kids(elem) if (key := _key(pages, elem, kid)) is not None]
+def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary, elem_kids: list | None = None) -> list[Key]:
+    """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries
+    (`elem_kids`: its kids, if already read)."""
+    return [key for kid in (kids(elem) if elem_kids is None else elem_kids)
+            if (key := _key(pages, elem, kid)) is not None]
 
 
 def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
