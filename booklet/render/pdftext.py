@@ -34,16 +34,26 @@ def marked_content(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None,
     following Form XObjects with the marks open where they are drawn. With `wanted`, text is
     decoded only inside those (page index, MCID) sequences; with `parsed`, the pages' content
     is read from the instructions the repair passes share rather than parsed again."""
+    return _drawn(pdf, wanted, parsed, every=True)
+
+
+def _drawn(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None, parsed: ParsedPages | None, every: bool
+           ) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
+    """marked_content; unless `every`, only the operators that draw text (and only on pages
+    holding a `wanted` sequence), which is all the text readers below need."""
     serial = iter(range(1 << 62))
     cmaps: dict = {}          # one decoder per font for the whole document: pages share fonts
     forms: dict = {}          # each Form XObject parsed once, however many pages draw it
+    pages = None if every or wanted is None else {index for index, _ in wanted}
     for index, page in enumerate(pdf.pages):
+        if pages is not None and index not in pages:
+            continue
         content = parsed.page(index) if parsed is not None else parse(page.obj)
         yield from _operators(index, content, page.obj.get(RESOURCES, Dictionary()), (), serial, cmaps, forms,
-                              wanted)
+                              wanted, every)
 
 
-def _operators(index, content: PageInstructions, resources, marks, serial, cmaps, forms, wanted=None, depth=0):
+def _operators(index, content: PageInstructions, resources, marks, serial, cmaps, forms, wanted, every, depth=0):
     stack, font = [], None
     # The innermost open MCID, kept in step with `marks` rather than searched for at each operator.
     mcids = [m.mcid for m in marks if m.mcid is not None]
@@ -82,8 +92,9 @@ def _operators(index, content: PageInstructions, resources, marks, serial, cmaps
                 if key not in forms:
                     forms[key] = parse(xobject)
                 yield from _operators(index, forms[key], xobject.get(RESOURCES, resources), marks, serial, cmaps,
-                                      forms, wanted, depth + 1)
-        yield index, marks, op, text
+                                      forms, wanted, every, depth + 1)
+        if text or every:
+            yield index, marks, op, text
 
 
 def _decoder(font: Dictionary):
@@ -114,7 +125,7 @@ def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None,
     """Text drawn in each tagged marked-content sequence (or just the `wanted` ones), keyed by
     (page index, MCID)."""
     texts: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf, wanted, parsed):
+    for index, marks, _, text in _drawn(pdf, wanted, parsed, every=False):
         if not text:
             continue
         mcid = next((m.mcid for m in reversed(marks) if m.mcid is not None), None)
@@ -126,7 +137,7 @@ def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None,
 def artifact_text(pdf: pikepdf.Pdf) -> list[str]:
     """Text drawn inside Artifact marked content, one string per Artifact sequence."""
     runs: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf):
+    for index, marks, _, text in _drawn(pdf, None, None, every=False):
         artifact = next((m for m in marks if m.tag == "Artifact"), None)
         if text and artifact:
             runs[index, artifact.serial] = runs.get((index, artifact.serial), "") + text
@@ -139,7 +150,7 @@ def untagged_text_outside_artifacts(pdf: pikepdf.Pdf) -> list[str]:
     has_tree = "/StructTreeRoot" in pdf.Root
     owned, live = (owners(pdf), reachable(pdf)) if has_tree else ({}, set())
     runs: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf):
+    for index, marks, _, text in _drawn(pdf, None, None, every=False):
         if not text or any(m.tag == "Artifact" for m in marks):
             continue
         mark = next((m for m in reversed(marks) if m.mcid is not None), Mark(-1, "", None))

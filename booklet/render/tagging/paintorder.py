@@ -25,12 +25,20 @@ MCID = Name.MCID
 
 
 @dataclass(frozen=True)
-class Scan:
-    """What drawing at each instruction depends on, and how the page's groups nest."""
+class State:
+    """What drawing at an instruction depends on: the transformation and the clips in force."""
 
-    ctms: list[Matrix]                  # the transformation in force before each instruction
-    clips: list[tuple[int, ...]]        # the clips in force before each instruction
-    free: list[bool]                    # no text object and no marked content open: a group may go here
+    ctm: Matrix
+    clips: tuple[int, ...]
+    free: bool            # no text object and no marked content open: a group may go here
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The state before each q, BDC and BMC (the only places a group starts or lands), and how
+    the page's groups nest."""
+
+    states: dict[int, State]
     q_match: dict[int, int]             # each q's matching Q
     sequences: list[tuple[int, int, int | None, tuple[int, ...]]]   # (BDC/BMC, EMC, MCID, q's open at it)
 
@@ -69,8 +77,8 @@ def _reorder(instructions: list, operators: list[str], position: dict[int, int])
         start, end = groups[mcid]
         target = next((starts[other] for _, _, other, _ in tagged
                        if other not in late and position[other] > position[mcid]), None)
-        if target is None or target > start or not scan.free[target] \
-                or scan.clips[target] != scan.clips[start]:
+        if target is None or target > start or not scan.states[target].free \
+                or scan.states[target].clips != scan.states[start].clips:
             continue
         moves.setdefault(target, []).append((start, end, mcid))
     if not moves:
@@ -79,21 +87,19 @@ def _reorder(instructions: list, operators: list[str], position: dict[int, int])
     result = []
     for i, instruction in enumerate(instructions):
         for start, end, _ in moves.get(i, []):
-            result += _relocated(instructions[start:end + 1], scan.ctms[start], scan.ctms[i])
+            result += _relocated(instructions[start:end + 1], scan.states[start].ctm, scan.states[i].ctm)
         if i not in moved:
             result.append(instruction)
     return result
 
 
 def _scan(instructions: list, operators: list[str]) -> Scan:
-    """The drawing state before each instruction, each q's matching Q, and each marked sequence."""
-    ctms, clip_list, free, q_match, sequences = [], [], [], {}, []
+    """The drawing state where groups start or land, each q's matching Q, and each marked sequence."""
+    states, q_match, sequences = {}, {}, []
     ctm, clips, stack, q_open, marks, in_text = IDENTITY, (), [], [], [], False
     for i, op in enumerate(operators):
-        ctms.append(ctm)
-        clip_list.append(clips)
-        free.append(not in_text and not marks)
         if op == "q":
+            states[i] = State(ctm, clips, not in_text and not marks)
             stack.append((ctm, clips))
             q_open.append(i)
         elif op == "Q" and stack:
@@ -108,6 +114,7 @@ def _scan(instructions: list, operators: list[str]) -> Scan:
         elif op == "ET":
             in_text = False
         elif op == "BDC" or op == "BMC":
+            states[i] = State(ctm, clips, not in_text and not marks)
             props = instructions[i].operands[1] if op == "BDC" else None
             mcid = int(props[MCID]) if isinstance(props, Dictionary) and MCID in props else None
             marks.append((i, mcid, tuple(q_open)))
@@ -115,7 +122,7 @@ def _scan(instructions: list, operators: list[str]) -> Scan:
             start, mcid, open_qs = marks.pop()
             if not marks:       # artifacts too: a group must not carry one along
                 sequences.append((start, i, mcid, open_qs))
-    return Scan(ctms, clip_list, free, q_match, sequences)
+    return Scan(states, q_match, sequences)
 
 
 def _group(start: int, end: int, open_qs: tuple[int, ...], q_match: dict[int, int],
