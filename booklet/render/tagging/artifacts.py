@@ -84,6 +84,8 @@ def detach_mcids(pdf: pikepdf.Pdf, owned: dict[Key, Dictionary], artifacts: dict
 
 def prune_empty(node: Dictionary) -> bool:
     """Remove elements left with no content (a decorative Figure, its wrappers); True if `node` is empty."""
-    kept = [kid for kid in kids(node) if not (is_element(kid) and prune_empty(kid))]
-    node.K = Array(kept)
+    found = kids(node)
+    kept = [kid for kid in found if not (is_element(kid) and prune_empty(kid))]
+    if len(kept) != len(found):     # unchanged kids stay as they are (the stitching made each an Array)
+        node.K = Array(kept)
     return not kept and node.get(TYPE) != STRUCT_TREE_ROOT and node.get(S) not in KEEP_EMPTY

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
-# A number written "0." or ".5" (WeasyPrint writes some so) comes out of an edited instruction as
-# "0" or "0.5": pikepdf reads it as a Decimal and writes that back in its own form. A dot next to
-# a delimiter finds such numbers; a false alarm (a dot in a literal string) costs only time.
-UNUSUAL_NUMBER = (*(b"." + bytes([c]) for c in b" \t\r\n[]/<("), *(bytes([c]) + b"." for c in b" \t\r\n[-+"))
+# A number written "0." or ".5" (WeasyPrint writes a tiny one as "0.") comes out of an edited
+# instruction as "0" or "0.5": pikepdf reads it as a Decimal and writes that back in its own form.
+# In unparsed content, tokens are parted by a space, a newline or a bracket, so a dot beside one
+# finds such numbers; a false alarm (a dot in a literal string) costs only time.
+UNUSUAL_NUMBER = (b". ", b".\n", b".]", b" .", b"[.")
 
 
 @dataclass
@@ -55,13 +56,13 @@ class ParsedPages:
         for index, parsed in sorted(self._pages.items()):
             if not parsed.changed:
                 continue
-            page = self.pdf.pages[index].obj
-            instructions = parsed.instructions
-            if parsed.edited and _has_unusual_number(_read(page)):
+            data = pikepdf.unparse_content_stream(parsed.instructions)
+            if parsed.edited and any(pattern in data for pattern in UNUSUAL_NUMBER):
                 # Each instruction of an edited page in pikepdf's own form, as the artifact pass has
                 # always written them (it rebuilt them all): the same sources give the same bytes.
-                instructions = [pikepdf.ContentStreamInstruction(i.operands, i.operator) for i in instructions]
-            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+                data = pikepdf.unparse_content_stream(
+                    [pikepdf.ContentStreamInstruction(i.operands, i.operator) for i in parsed.instructions])
+            self.pdf.pages[index].obj.Contents = self.pdf.make_stream(data)
             parsed.changed = parsed.edited = False
 
 
@@ -70,12 +71,3 @@ def parse(stream: pikepdf.Object) -> PageInstructions:
     instructions = pikepdf.parse_content_stream(stream)
     return PageInstructions(instructions, [str(instruction.operator) for instruction in instructions])
 
-
-def _read(page: pikepdf.Dictionary) -> bytes:
-    contents = page.Contents
-    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
-    return b"\n".join(stream.read_bytes() for stream in streams)
-
-
-def _has_unusual_number(data: bytes) -> bool:
-    return any(pattern in data for pattern in UNUSUAL_NUMBER)

@@ -7,9 +7,10 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from booklet.render.tagging.origins import ORIGIN
-from booklet.render.tagging.tree import Walked, is_element, kids, move_kids, parent_tree, walk_elements
+from booklet.render.tagging.tree import S, Walked, is_element, kids, move_kids, parent_tree, walk_elements
 
 ORIGIN_KEY = Name("/" + ORIGIN)
+TABLE = Name.Table
 
 
 def stitch_pages(pdf: pikepdf.Pdf) -> None:
@@ -26,20 +27,25 @@ def forget_origins(elements: list[Walked]) -> None:
             del walked.elem[ORIGIN_KEY]
 
 
-def _same_box(a, b) -> bool:
-    return is_element(a) and is_element(b) and ORIGIN_KEY in a and ORIGIN_KEY in b \
-        and int(a[ORIGIN_KEY]) == int(b[ORIGIN_KEY]) and a.get("/S") == b.get("/S")
+def _box(kid) -> tuple[int, Name] | None:
+    """Which HTML box an element is a fragment of (its origin and role); None for anything else."""
+    if not is_element(kid) or ORIGIN_KEY not in kid:
+        return None
+    return int(kid[ORIGIN_KEY]), kid.get(S)
 
 
 def _stitch(tree: pikepdf.NumberTree, node: Dictionary) -> None:
-    if node.get("/S") == Name.Table:
+    if node.get(S) == TABLE:
         _drop_repeated_headers(node)
     merged: list = []
+    last_box = None         # the box of merged[-1]: a fragment joined to it leaves it as it was
     for kid in kids(node):
-        if merged and _same_box(merged[-1], kid):
+        box = _box(kid)
+        if merged and box is not None and box == last_box:
             move_kids(tree, kid, merged[-1])
         else:
             merged.append(kid)
+            last_box = box
     node.K = Array(merged)
     for kid in merged:
         if is_element(kid):
