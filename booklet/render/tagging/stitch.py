@@ -7,7 +7,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from booklet.render.tagging.origins import ORIGIN
-from booklet.render.tagging.tree import S, Walked, is_element, kids, move_kids, parent_tree, walk_elements
+from booklet.render.tagging.tree import K, S, Walked, is_element, kids, move_kids, parent_tree, walk_elements
 
 ORIGIN_KEY = Name("/" + ORIGIN)
 TABLE = Name.Table
@@ -27,29 +27,29 @@ def forget_origins(elements: list[Walked]) -> None:
             del walked.elem[ORIGIN_KEY]
 
 
-def _box(kid) -> tuple[int, Name] | None:
-    """Which HTML box an element is a fragment of (its origin and role); None for anything else."""
-    if not is_element(kid) or ORIGIN_KEY not in kid:
-        return None
-    return int(kid[ORIGIN_KEY]), kid.get(S)
-
-
 def _stitch(tree: pikepdf.NumberTree, node: Dictionary) -> None:
     if node.get(S) == TABLE:
         _drop_repeated_headers(node)
-    merged: list = []
-    last_box = None         # the box of merged[-1]: a fragment joined to it leaves it as it was
-    for kid in kids(node):
-        box = _box(kid)
+    found = node.get(K)
+    as_array = isinstance(found, Array)
+    node_kids = list(found) if as_array else [] if found is None else [found]
+    merged, elements = [], []
+    last_box = None         # the box merged[-1] is a fragment of: joining one to it leaves that as it was
+    for kid in node_kids:
+        element = is_element(kid)
+        # Which HTML box the kid is a fragment of (its origin and role); None for anything else.
+        box = (int(kid[ORIGIN_KEY]), kid.get(S)) if element and ORIGIN_KEY in kid else None
         if merged and box is not None and box == last_box:
             move_kids(tree, kid, merged[-1])
         else:
             merged.append(kid)
             last_box = box
-    node.K = Array(merged)
-    for kid in merged:
-        if is_element(kid):
-            _stitch(tree, kid)
+            if element:
+                elements.append(kid)
+    if not as_array or len(merged) != len(node_kids):
+        node.K = Array(merged)      # every element's kids an Array from here on, as later passes expect
+    for kid in elements:
+        _stitch(tree, kid)
 
 
 def _drop_repeated_headers(table: Dictionary) -> None:
