@@ -5,8 +5,8 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from booklet.render.tagging.tree import (OBJR, S, TYPE, Key, all_mcid_keys, is_element, kids, move_kids,
-                                         parent_tree, walk, walk_elements)
+from booklet.render.tagging.tree import (OBJR, S, TYPE, Key, ReadingOrder, is_element, kids, move_kids, parent_tree,
+                                         walk)
 
 LINK, ALT = Name.Link, Name.Alt
 PRINT = 4       # annotation flag bit 3: printed with the page (PDF/UA wants annotations visible)
@@ -75,15 +75,15 @@ def merge_links(pdf: pikepdf.Pdf) -> None:
             parent.K = Array(merged)
 
 
-def describe_links(pdf: pikepdf.Pdf, texts: dict[Key, str], pages: dict[tuple[int, int], int]) -> None:
+def describe_links(texts: dict[Key, str], order: ReadingOrder) -> None:
     """Give each link annotation its visible text (or the Link's /Alt, as a footnote mark has)
     as /Contents (7.18.5), where WeasyPrint writes the raw target ("sec-1", "tel:+353..."),
-    and the Print flag, so the link is printed like the text it lies on."""
-    for elem in walk_elements(pdf.Root.StructTreeRoot):
+    and the Print flag, so the link is printed like the text it lies on. `order` spans the Links."""
+    for elem, first, end in order.spans:
         if elem.get(S) != LINK:
             continue
         text = str(elem.Alt) if ALT in elem else \
-            " ".join(" ".join(texts.get(k, "") for k in all_mcid_keys(pages, elem)).split())
+            " ".join(" ".join(texts.get(k, "") for k in order.keys[first:end]).split())
         for kid in kids(elem):
             if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR:
                 kid.Obj.F = PRINT

@@ -13,11 +13,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import pikepdf
 from pikepdf import ContentStreamInstruction, Dictionary, Name, Operator
 
 from booklet.render.tagging.content import ParsedPages
-from booklet.render.tagging.tree import all_mcid_keys, page_numbers
+from booklet.render.tagging.tree import ReadingOrder
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -43,9 +42,9 @@ class Scan:
     sequences: list[tuple[int, int, int | None, tuple[int, ...]]]   # (BDC/BMC, EMC, MCID, q's open at it)
 
 
-def follow_structure_order(pdf: pikepdf.Pdf, parsed: ParsedPages) -> None:
+def follow_structure_order(parsed: ParsedPages, order: ReadingOrder) -> None:
     by_page: dict[int, dict[int, int]] = {}
-    for position, (index, mcid) in enumerate(all_mcid_keys(page_numbers(pdf), pdf.Root.StructTreeRoot)):
+    for position, (index, mcid) in enumerate(order.keys):
         by_page.setdefault(index, {})[mcid] = position
     for index, position in sorted(by_page.items()):
         if len(position) < 2:

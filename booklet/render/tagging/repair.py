@@ -6,14 +6,14 @@ import pikepdf
 from pikepdf import Dictionary, Name, String
 
 from booklet.render.pdftext import mcid_text
-from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_as_artifacts, prune_empty
+from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.figures import shape_figures
 from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
-from booklet.render.tagging.tree import S, all_mcid_keys, mcid_keys, page_numbers, walk
+from booklet.render.tagging.tree import S, all_mcid_keys, mcid_keys, page_numbers, reading_order, walk
 
 LINK = Name.Link
 
@@ -47,8 +47,10 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     prune_empty(pdf.Root.StructTreeRoot)
     merge_links(pdf)
     adopt_annotations(pdf)
-    describe_links(pdf, texts, pages)
-    follow_structure_order(pdf, parsed)
+    # The tree is final: one walk gives the reading order and each Link's text.
+    order = reading_order(pages, pdf.Root.StructTreeRoot, roles=(LINK,))
+    describe_links(texts, order)
+    follow_structure_order(parsed, order)
     parsed.write_back()
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)

@@ -114,6 +114,42 @@ def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
     return keys
 
 
+@dataclass(frozen=True)
+class ReadingOrder:
+    """Every MCID below a node in the order the structure reads them, and the run of them that
+    each element of the roles asked for holds (its own and its descendants')."""
+
+    keys: list[Key]
+    spans: list[tuple[Dictionary, int, int]]        # (element, first, end) into keys, parents first
+
+
+def reading_order(pages, node: Dictionary, roles: tuple[Name, ...] = ()) -> ReadingOrder:
+    """One walk for what all_mcid_keys would give for `node` and for each element of `roles`."""
+    keys: list[Key] = []
+    spans: list = []
+
+    def visit(elem: Dictionary) -> None:
+        at = None
+        if roles and elem.get(S) in roles:
+            at = len(spans)
+            spans.append(None)      # filled in below: parents stay before their children
+        first = len(keys)
+        for kid in kids(elem):
+            if is_element(kid):
+                visit(kid)
+            elif (key := _key(pages, elem, kid)) is not None:
+                keys.append(key)
+        if at is not None:
+            spans[at] = (elem, first, len(keys))
+
+    for kid in kids(node):
+        if is_element(kid):
+            visit(kid)
+        elif (key := _key(pages, node, kid)) is not None:
+            keys.append(key)
+    return ReadingOrder(keys, spans)
+
+
 def _key(pages, elem: Dictionary, kid) -> Key | None:
     """The (page index, MCID) of one kid of `elem` that is marked content, else None."""
     if isinstance(kid, int):
