@@ -60,10 +60,15 @@ class ParsedPages:
             if parsed.edited and any(pattern in data for pattern in UNUSUAL_NUMBER):
                 # Each instruction of an edited page in pikepdf's own form, as the artifact pass has
                 # always written them (it rebuilt them all): the same sources give the same bytes.
-                data = pikepdf.unparse_content_stream(
-                    [pikepdf.ContentStreamInstruction(i.operands, i.operator) for i in parsed.instructions])
+                data = pikepdf.unparse_content_stream([_rebuilt(i) for i in parsed.instructions])
             self.pdf.pages[index].obj.Contents = self.pdf.make_stream(data)
             parsed.changed = parsed.edited = False
+
+
+def _rebuilt(instruction):
+    if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        return instruction          # an inline image is written as it came (it cannot be rebuilt)
+    return pikepdf.ContentStreamInstruction(instruction.operands, instruction.operator)
 
 
 def parse(stream: pikepdf.Object) -> PageInstructions:
