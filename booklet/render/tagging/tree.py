@@ -11,7 +11,7 @@ from pikepdf import Array, Dictionary, Name
 Key = tuple[int, int]          # (page index, MCID)
 
 # Made once: `Name.X` builds a new object on each use, which tree walks would pay for every kid.
-K, S, P, PG, TYPE, MCID, OBJ = Name.K, Name.S, Name.P, Name.Pg, Name.Type, Name.MCID, Name.Obj
+K, S, PG, TYPE, MCID = Name.K, Name.S, Name.Pg, Name.Type, Name.MCID
 MCR, OBJR, STRUCT_PARENTS = Name.MCR, Name.OBJR, Name.StructParents
 
 
