@@ -11,9 +11,11 @@ from booklet.render.tagging.tree import S, adopt, is_element, kids, move_kids, n
 L, LI = Name.L, Name.LI
 
 
-def shape_lists(pdf: pikepdf.Pdf) -> None:
+def shape_lists(pdf: pikepdf.Pdf, elements: list[tuple[Dictionary, Name | None]] | None = None) -> None:
+    """`elements`: the tree's (element, role) pairs in walk order, if already read."""
     tree = parent_tree(pdf)
-    elements = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
+    if elements is None:
+        elements = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
     for elem, role in elements:
         if role == L:
             _nest_sublists(pdf, elem)

@@ -13,9 +13,10 @@ from booklet.render.tagging.links import adopt_annotations, describe_links, merg
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
-from booklet.render.tagging.tree import S, all_mcid_keys, mcid_keys, page_numbers, reading_order, walk
+from booklet.render.tagging.tree import (S, all_mcid_keys, mcid_keys, page_numbers, reading_order, walk,
+                                         walk_elements)
 
-LINK = Name.Link
+LINK, FIGURE = Name.Link, Name.Figure
 
 
 def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
@@ -25,8 +26,10 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
         raise ValueError("the PDF is not tagged: render it with pdf_variant='pdf/ua-1'")
     # Structure first (joined across pages, lists and figures shaped), then what is content.
     stitch_pages(pdf)
-    shape_lists(pdf)
-    shape_figures(pdf)
+    # One walk for lists and figures: neither pass makes or removes the other's elements.
+    shaped = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
+    shape_lists(pdf, shaped)
+    shape_figures(pdf, [elem for elem, role in shaped if role == FIGURE])
     # One walk serves every pass up to the artifacts: none of them changes the tree's shape.
     elements = walk(pdf.Root.StructTreeRoot)
     forget_origins(elements)

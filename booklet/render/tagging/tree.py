@@ -12,7 +12,7 @@ Key = tuple[int, int]          # (page index, MCID)
 
 # Made once: `Name.X` builds a new object on each use, which tree walks would pay for every kid.
 K, S, PG, TYPE, MCID = Name.K, Name.S, Name.Pg, Name.Type, Name.MCID
-MCR, OBJR, STRUCT_PARENTS = Name.MCR, Name.OBJR, Name.StructParents
+MCR, OBJR, STRUCT_ELEM, STRUCT_PARENTS = Name.MCR, Name.OBJR, Name.StructElem, Name.StructParents
 
 
 def kids(elem: Dictionary) -> list:
@@ -24,7 +24,7 @@ def is_element(kid) -> bool:
     if not isinstance(kid, Dictionary):
         return False
     kind = kid.get(TYPE)
-    return kind is None or (kind != MCR and kind != OBJR)
+    return kind is None or kind == STRUCT_ELEM or (kind != MCR and kind != OBJR)     # the common case first
 
 
 def role(kid) -> Name | None:
