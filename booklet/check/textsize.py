@@ -43,44 +43,47 @@ def smallest_body_text(path: Path) -> tuple[float, int] | None:
         return smallest
 
 
-def _multiply(a, b):
-    """The product of two PDF matrices [a b c d e f]."""
+def _linear(a, b):
+    """The linear part (a b c d) of the product of two PDF matrices: sizes do not depend on where
+    text is moved to, so translations (and the Td/TD moves) are never needed."""
     return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
-            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
-            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3])
 
 
 def _page_smallest(page) -> float | None:
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    ctm, stack, marks = identity, [], []
-    text_matrix, font_size, smallest = identity, 0.0, None
-    for operands, operator in pikepdf.parse_content_stream(page):
-        op = str(operator)
-        if op == "q":
+    identity = (1.0, 0.0, 0.0, 1.0)
+    ctm, stack, marks, hidden = identity, [], [], 0      # hidden: open marks that are not body text
+    text_c, text_d, font_size, smallest = 0.0, 1.0, 0.0, None
+    # Each instruction's operands are read only where the operator needs them: unpacking every
+    # instruction costs more than all the arithmetic.
+    for instruction in pikepdf.parse_content_stream(page):
+        op = str(instruction.operator)
+        if op in SHOW_TEXT:
+            # The text matrix's (c d) through the CTM: the height of an em on the page.
+            size = abs(font_size) * math.hypot(text_c * ctm[0] + text_d * ctm[2], text_c * ctm[1] + text_d * ctm[3])
+            if size > 0 and (smallest is None or size < smallest) and not hidden \
+                    and _has_glyphs(instruction.operands):
+                smallest = size
+        elif op == "Tm":
+            operands = instruction.operands
+            text_c, text_d = float(operands[2]), float(operands[3])
+        elif op == "BT":
+            text_c, text_d = 0.0, 1.0
+        elif op == "Tf":
+            font_size = float(instruction.operands[1])
+        elif op == "BDC" or op == "BMC":
+            not_body = str(instruction.operands[0]) in NOT_BODY
+            marks.append(not_body)
+            hidden += not_body
+        elif op == "EMC":
+            if marks:
+                hidden -= marks.pop()
+        elif op == "q":
             stack.append(ctm)
         elif op == "Q":
             ctm = stack.pop() if stack else identity
         elif op == "cm":
-            ctm = _multiply(tuple(float(v) for v in operands), ctm)
-        elif op in ("BDC", "BMC"):
-            marks.append(str(operands[0]))
-        elif op == "EMC":
-            if marks:
-                marks.pop()
-        elif op == "BT":
-            text_matrix = identity
-        elif op == "Tm":
-            text_matrix = tuple(float(v) for v in operands)
-        elif op == "Td" or op == "TD":
-            tx, ty = (float(v) for v in operands)
-            text_matrix = _multiply((1, 0, 0, 1, tx, ty), text_matrix)
-        elif op == "Tf":
-            font_size = float(operands[1])
-        elif op in SHOW_TEXT and not NOT_BODY.intersection(marks) and _has_glyphs(operands):
-            m = _multiply(text_matrix, ctm)
-            size = abs(font_size) * math.hypot(m[2], m[3])
-            if size > 0 and (smallest is None or size < smallest):
-                smallest = size
+            ctm = _linear(tuple(map(float, instruction.operands)), ctm)
     return round(smallest, 2) if smallest is not None else None
 
 

@@ -9,9 +9,11 @@ from typing import NamedTuple
 import pikepdf
 from pikepdf import Dictionary, Name, String
 
+from booklet.render.tagging.content import PageInstructions, ParsedPages, parse
 from booklet.render.tagging.tree import owners, reachable
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+RESOURCES, SUBTYPE, MCID = Name.Resources, Name.Subtype, Name.MCID
 
 
 class Mark(NamedTuple):
@@ -26,48 +28,73 @@ class Mark(NamedTuple):
 # text tied to the marked content it is drawn in, which pypdfium2's page text is not;
 # tests cross-check the two.
 
-def marked_content(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None
-                   ) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
+def marked_content(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None,
+                   parsed: ParsedPages | None = None) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
     """Yield (page index, open marks, operator, decoded text or "") for every operator drawn,
     following Form XObjects with the marks open where they are drawn. With `wanted`, text is
-    decoded only inside those (page index, MCID) sequences."""
+    decoded only inside those (page index, MCID) sequences; with `parsed`, the pages' content
+    is read from the instructions the repair passes share rather than parsed again."""
+    return _drawn(pdf, wanted, parsed, every=True)
+
+
+def _drawn(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None, parsed: ParsedPages | None, every: bool
+           ) -> Iterator[tuple[int, tuple[Mark, ...], str, str]]:
+    """marked_content; unless `every`, only the operators that draw text (and only on pages
+    holding a `wanted` sequence), which is all the text readers below need."""
     serial = iter(range(1 << 62))
     cmaps: dict = {}          # one decoder per font for the whole document: pages share fonts
+    forms: dict = {}          # each Form XObject parsed once, however many pages draw it
+    pages = None if every or wanted is None else {index for index, _ in wanted}
     for index, page in enumerate(pdf.pages):
-        yield from _operators(index, page.obj, page.obj.get("/Resources", Dictionary()), (), serial, cmaps,
-                              wanted)
+        if pages is not None and index not in pages:
+            continue
+        content = parsed.page(index) if parsed is not None else parse(page.obj)
+        yield from _operators(index, content, page.obj.get(RESOURCES, Dictionary()), (), serial, cmaps, forms,
+                              wanted, every)
 
 
-def _operators(index, stream, resources, marks, serial, cmaps, wanted=None, depth=0):
+def _operators(index, content: PageInstructions, resources, marks, serial, cmaps, forms, wanted, every, depth=0):
     stack, font = [], None
-    for operands, operator in pikepdf.parse_content_stream(stream):
-        op = str(operator)
-        if op in ("BDC", "BMC"):
+    # The innermost open MCID, kept in step with `marks` rather than searched for at each operator.
+    mcids = [m.mcid for m in marks if m.mcid is not None]
+    for instruction, op in zip(content.instructions, content.operators):
+        text = ""
+        if op in TEXT_OPERATORS:
+            if font is not None and (wanted is None or (index, mcids[-1] if mcids else None) in wanted):
+                operands = instruction.operands
+                key = font.objgen if font.is_indirect else id(font)
+                if key not in cmaps:
+                    cmaps[key] = _decoder(font)
+                decode = cmaps[key]
+                strings = operands[-1] if op == "TJ" else [operands[-1]]
+                text = "".join(decode(bytes(s)) for s in strings if isinstance(s, String))
+        elif op == "BDC" or op == "BMC":
+            operands = instruction.operands
             props = operands[1] if op == "BDC" and isinstance(operands[1], Dictionary) else {}
-            marks += (Mark(next(serial), str(operands[0])[1:], int(props["/MCID"]) if "/MCID" in props else None),)
+            mcid = int(props[MCID]) if MCID in props else None
+            marks += (Mark(next(serial), str(operands[0])[1:], mcid),)
+            if mcid is not None:
+                mcids.append(mcid)
         elif op == "EMC":
+            if marks and marks[-1].mcid is not None:
+                mcids.pop()
             marks = marks[:-1]
         elif op == "q":
             stack.append(font)
         elif op == "Q" and stack:
             font = stack.pop()
         elif op == "Tf":
-            font = resources.Font[operands[0]]
+            font = resources.Font[instruction.operands[0]]
         elif op == "Do" and depth < 8:
-            xobject = resources.XObject[operands[0]]
-            if xobject.get("/Subtype") == Name.Form:
-                yield from _operators(index, xobject, xobject.get("/Resources", resources), marks, serial, cmaps,
-                                     wanted, depth + 1)
-        text = ""
-        if op in TEXT_OPERATORS and font is not None and (wanted is None or (index, next(
-                (m.mcid for m in reversed(marks) if m.mcid is not None), None)) in wanted):
-            key = font.objgen if font.is_indirect else id(font)
-            if key not in cmaps:
-                cmaps[key] = _decoder(font)
-            decode = cmaps[key]
-            strings = operands[-1] if op == "TJ" else [operands[-1]]
-            text = "".join(decode(bytes(s)) for s in strings if isinstance(s, String))
-        yield index, marks, op, text
+            xobject = resources.XObject[instruction.operands[0]]
+            if xobject.get(SUBTYPE) == Name.Form:
+                key = xobject.objgen if xobject.is_indirect else id(xobject)
+                if key not in forms:
+                    forms[key] = parse(xobject)
+                yield from _operators(index, forms[key], xobject.get(RESOURCES, resources), marks, serial, cmaps,
+                                      forms, wanted, every, depth + 1)
+        if text or every:
+            yield index, marks, op, text
 
 
 def _decoder(font: Dictionary):
@@ -93,13 +120,16 @@ def _decoder(font: Dictionary):
                                 for i in range(0, len(data), width))
 
 
-def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], str]:
+def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None,
+              parsed: ParsedPages | None = None) -> dict[tuple[int, int], str]:
     """Text drawn in each tagged marked-content sequence (or just the `wanted` ones), keyed by
     (page index, MCID)."""
     texts: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf, wanted):
+    for index, marks, _, text in _drawn(pdf, wanted, parsed, every=False):
+        if not text:
+            continue
         mcid = next((m.mcid for m in reversed(marks) if m.mcid is not None), None)
-        if text and mcid is not None:
+        if mcid is not None:
             texts[index, mcid] = texts.get((index, mcid), "") + text
     return texts
 
@@ -107,7 +137,7 @@ def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None) -> d
 def artifact_text(pdf: pikepdf.Pdf) -> list[str]:
     """Text drawn inside Artifact marked content, one string per Artifact sequence."""
     runs: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf):
+    for index, marks, _, text in _drawn(pdf, None, None, every=False):
         artifact = next((m for m in marks if m.tag == "Artifact"), None)
         if text and artifact:
             runs[index, artifact.serial] = runs.get((index, artifact.serial), "") + text
@@ -120,7 +150,7 @@ def untagged_text_outside_artifacts(pdf: pikepdf.Pdf) -> list[str]:
     has_tree = "/StructTreeRoot" in pdf.Root
     owned, live = (owners(pdf), reachable(pdf)) if has_tree else ({}, set())
     runs: dict[tuple[int, int], str] = {}
-    for index, marks, _, text in marked_content(pdf):
+    for index, marks, _, text in _drawn(pdf, None, None, every=False):
         if not text or any(m.tag == "Artifact" for m in marks):
             continue
         mark = next((m for m in reversed(marks) if m.mcid is not None), Mark(-1, "", None))

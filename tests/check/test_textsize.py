@@ -50,3 +50,27 @@ def test_a_pdf_at_12_pt_passes_and_missing_variants_are_a_note(sources, tmp_path
 def test_without_an_output_folder_nothing_is_measured(sources):
     root = sources()
     assert found(run_check(root), root, "body-text-size") == []
+
+
+def _tagged_pdf(tmp_path, *pages: bytes):
+    import pikepdf
+    pdf = pikepdf.new()
+    for content in pages:
+        pdf.add_blank_page()
+        pdf.pages[-1].obj.Contents = pdf.make_stream(content)
+    pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(tmp_path / "sizes.pdf")
+    return tmp_path / "sizes.pdf"
+
+
+def test_sizes_follow_the_matrices_and_leave_out_artifacts_pictures_and_empty_runs(tmp_path):
+    first = (b"q 0.5 0 0 0.5 0 0 cm BT /F1 20 Tf 2 0 0 2 10 10 Tm 5 5 Td (a) Tj 0 -20 TD [(b) 3 (c)] TJ ET Q\n"
+             b"/Artifact BMC BT /F1 4 Tf (page 1) Tj ET EMC\n"
+             b"/Figure <</MCID 0>> BDC BT /F1 5 Tf (label) Tj ET EMC\n"
+             b"BT /F1 3 Tf () Tj [()] TJ ET\n")
+    # 20 pt scaled by the text matrix (2) and the CTM (0.5): 20 pt; a move never changes it.
+    assert smallest_body_text(_tagged_pdf(tmp_path, first)) == (20.0, 1)
+    second = b"q 0 1.5 -1.5 0 0 0 cm BT /F1 9 Tf (turned) Tj ET Q BT /F1 14 Tf (plain) Tj ET\n"
+    # Text turned a quarter and scaled 1.5 is 13.5 pt, the smallest in the document, on page 2.
+    assert smallest_body_text(_tagged_pdf(tmp_path, first, second)) == (13.5, 2)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import pikepdf
-from pikepdf import Array, Name
+from pikepdf import Array, Dictionary, Name
 
-from booklet.render.tagging.tree import is_element, kids, move_kids, parent_tree, walk_elements
+from booklet.render.tagging.tree import S, is_element, kids, move_kids, parent_tree, walk_elements
+
+FIGURE = Name.Figure
 
 
-def shape_figures(pdf: pikepdf.Pdf) -> None:
+def shape_figures(pdf: pikepdf.Pdf, figures: list[Dictionary] | None = None) -> None:
     """`<figure><img><figcaption>` arrives as Figure(Figure(picture), Caption): the inner Figure's
-    picture, /Alt and bounding box move up, so the Caption sits inside the Figure it describes."""
+    picture, /Alt and bounding box move up, so the Caption sits inside the Figure it describes.
+    `figures`: the tree's Figures, outer before inner, if already found."""
     tree = parent_tree(pdf)
-    for outer in [e for e in walk_elements(pdf.Root.StructTreeRoot) if e.get("/S") == Name.Figure]:
-        inner = [kid for kid in kids(outer) if is_element(kid) and kid.get("/S") == Name.Figure]
+    if figures is None:
+        figures = [e for e in walk_elements(pdf.Root.StructTreeRoot) if e.get(S) == FIGURE]
+    for outer in figures:
+        inner = [kid for kid in kids(outer) if is_element(kid) and kid.get(S) == FIGURE]
         if len(inner) != 1:
             if not inner and "/Alt" not in outer and any(is_element(kid) for kid in kids(outer)):
                 outer.S = Name.Div      # no picture drawn (a <figure> around something else): a plain group

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from booklet.render.tagging.tree import (Key, all_mcid_keys, is_element, kids, move_kids, parent_tree,
-                                         walk_elements)
+from booklet.render.tagging.tree import (OBJR, S, TYPE, Key, ReadingOrder, is_element, kids, move_kids, parent_tree,
+                                         walk)
 
+LINK, ALT = Name.Link, Name.Alt
 PRINT = 4       # annotation flag bit 3: printed with the page (PDF/UA wants annotations visible)
 
 
@@ -41,7 +42,7 @@ def _annotation_of(kid) -> tuple[int, int] | None:
 
 
 def _link_target(elem: Dictionary):
-    annots = [kid.Obj for kid in kids(elem) if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR]
+    annots = [kid.Obj for kid in kids(elem) if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR]
     if not annots:
         return None
     action = annots[0].get("/A")
@@ -52,33 +53,39 @@ def merge_links(pdf: pikepdf.Pdf) -> None:
     """Make one Link of a link WeasyPrint split into several: nested (a::after,
     leader) or one per line box, each with its own annotation."""
     tree = parent_tree(pdf)
-    # Deepest first: a Link nested two deep must reach the outer Link, not a husk.
-    for parent in reversed([pdf.Root.StructTreeRoot, *walk_elements(pdf.Root.StructTreeRoot)]):
+    root = pdf.Root.StructTreeRoot
+    # Deepest first: a Link nested two deep must reach the outer Link, not a husk. The kids the
+    # walk read are still each element's own when its turn comes: handling an element changes
+    # only its kids and theirs, and its parent comes after it.
+    for parent, parent_kids in reversed([(root, kids(root)), *((w.elem, w.kids) for w in walk(root))]):
+        in_link, changed = parent.get(S) == LINK, False
         merged: list = []
-        for kid in kids(parent):
+        for kid in parent_kids:
             previous = merged[-1] if merged else None
-            if is_element(kid) and kid.get("/S") == Name.Link and (
-                    parent.get("/S") == Name.Link
-                    or (is_element(previous) and previous.get("/S") == Name.Link
+            if is_element(kid) and kid.get(S) == LINK and (
+                    in_link
+                    or (is_element(previous) and previous.get(S) == LINK
                         and _link_target(previous) == _link_target(kid))):
-                target = parent if parent.get("/S") == Name.Link else previous
+                target = parent if in_link else previous
                 move_kids(tree, kid, target, merged if target is parent else None)
+                changed = True
             else:
                 merged.append(kid)
-        parent.K = Array(merged)
+        if changed:             # unchanged kids stay as they are (the stitching made each an Array)
+            parent.K = Array(merged)
 
 
-def describe_links(pdf: pikepdf.Pdf, texts: dict[Key, str], pages: dict[tuple[int, int], int]) -> None:
+def describe_links(texts: dict[Key, str], order: ReadingOrder) -> None:
     """Give each link annotation its visible text (or the Link's /Alt, as a footnote mark has)
     as /Contents (7.18.5), where WeasyPrint writes the raw target ("sec-1", "tel:+353..."),
-    and the Print flag, so the link is printed like the text it lies on."""
-    for elem in walk_elements(pdf.Root.StructTreeRoot):
-        if elem.get("/S") != Name.Link:
+    and the Print flag, so the link is printed like the text it lies on. `order` spans the Links."""
+    for elem, first, end in order.spans:
+        if elem.get(S) != LINK:
             continue
-        text = str(elem.Alt) if "/Alt" in elem else \
-            " ".join(" ".join(texts.get(k, "") for k in all_mcid_keys(pages, elem)).split())
+        text = str(elem.Alt) if ALT in elem else \
+            " ".join(" ".join(texts.get(k, "") for k in order.keys[first:end]).split())
         for kid in kids(elem):
-            if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+            if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR:
                 kid.Obj.F = PRINT
                 if text:
                     kid.Obj.Contents = String(text)

@@ -6,16 +6,23 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from booklet.render.tagging.tree import adopt, is_element, kids, move_kids, new_element, parent_tree, walk_elements
+from booklet.render.tagging.tree import S, adopt, is_element, kids, move_kids, new_element, parent_tree, walk_elements
+
+L, LI = Name.L, Name.LI
 
 
-def shape_lists(pdf: pikepdf.Pdf) -> None:
+def shape_lists(pdf: pikepdf.Pdf, elements: list[tuple[Dictionary, Name | None]] | None = None) -> None:
+    """`elements`: the tree's (element, role) pairs in walk order, if already read."""
     tree = parent_tree(pdf)
-    lists = [elem for elem in walk_elements(pdf.Root.StructTreeRoot) if elem.get("/S") == Name.L]
-    for elem in lists:
-        _nest_sublists(pdf, elem)
-    for elem in list(walk_elements(pdf.Root.StructTreeRoot)):
-        if elem.get("/S") == Name.LI:
+    if elements is None:
+        elements = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
+    for elem, role in elements:
+        if role == L:
+            _nest_sublists(pdf, elem)
+    # The items in the order a walk after the nesting would meet them: a list moves to the end
+    # of the item before it, which is where the walk met it already.
+    for elem, role in elements:
+        if role == LI:
             _one_body(pdf, tree, elem)
 
 
@@ -24,7 +31,7 @@ def _nest_sublists(pdf: pikepdf.Pdf, list_elem: Dictionary) -> None:
     kept: list = []
     for kid in kids(list_elem):
         previous = kept[-1] if kept else None
-        if is_element(kid) and kid.get("/S") == Name.L and is_element(previous) and previous.get("/S") == Name.LI:
+        if is_element(kid) and kid.get(S) == L and is_element(previous) and previous.get(S) == LI:
             adopt(previous, kid)
         else:
             kept.append(kid)

@@ -7,12 +7,16 @@ from pikepdf import Dictionary, Name, String
 
 from booklet.render.pdftext import mcid_text
 from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_as_artifacts, prune_empty
+from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.figures import shape_figures
 from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
-from booklet.render.tagging.tree import all_mcid_keys, mcid_keys, page_numbers, walk_elements
+from booklet.render.tagging.tree import (S, all_mcid_keys, mcid_keys, page_numbers, reading_order, walk,
+                                         walk_elements)
+
+LINK, FIGURE = Name.Link, Name.Figure
 
 
 def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
@@ -22,25 +26,35 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
         raise ValueError("the PDF is not tagged: render it with pdf_variant='pdf/ua-1'")
     # Structure first (joined across pages, lists and figures shaped), then what is content.
     stitch_pages(pdf)
-    shape_lists(pdf)
-    shape_figures(pdf)
-    forget_origins(pdf)
+    # One walk for lists and figures: neither pass makes or removes the other's elements.
+    shaped = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
+    shape_lists(pdf, shaped)
+    shape_figures(pdf, [elem for elem, role in shaped if role == FIGURE])
+    # One walk serves every pass up to the artifacts: none of them changes the tree's shape.
+    elements = walk(pdf.Root.StructTreeRoot)
+    forget_origins(elements)
     pages = page_numbers(pdf)
+    direct = [mcid_keys(pages, walked.elem, walked.kids) for walked in elements]
     # Only the text of links and of runs that may be leader dots is needed: decode no more.
     wanted = set()
-    for elem in walk_elements(pdf.Root.StructTreeRoot):
-        keys = all_mcid_keys(pages, elem) if elem.get("/S") == Name.Link else mcid_keys(pages, elem)
-        if elem.get("/S") == Name.Link or len(keys) > 1:
+    for walked, keys in zip(elements, direct):
+        if walked.elem.get(S) == LINK:
+            wanted.update(all_mcid_keys(pages, walked.elem))
+        elif len(keys) > 1:
             wanted.update(keys)
-    texts = mcid_text(pdf, wanted)
-    owned, artifacts = artifact_keys(pdf, texts)
-    mark_as_artifacts(pdf, artifacts)
+    parsed = ParsedPages(pdf)       # each page parsed once for the three passes that read its content
+    texts = mcid_text(pdf, wanted, parsed)
+    owned, artifacts = artifact_keys(pdf, texts, elements, direct)
+    mark_as_artifacts(parsed, artifacts)
     detach_mcids(pdf, owned, artifacts)
     prune_empty(pdf.Root.StructTreeRoot)
     merge_links(pdf)
     adopt_annotations(pdf)
-    describe_links(pdf, texts, pages)
-    follow_structure_order(pdf)
+    # The tree is final: one walk gives the reading order and each Link's text.
+    order = reading_order(pages, pdf.Root.StructTreeRoot, roles=(LINK,))
+    describe_links(texts, order)
+    follow_structure_order(parsed, order)
+    parsed.write_back()
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)
 

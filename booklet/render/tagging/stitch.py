@@ -7,9 +7,10 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from booklet.render.tagging.origins import ORIGIN
-from booklet.render.tagging.tree import is_element, kids, move_kids, parent_tree, walk_elements
+from booklet.render.tagging.tree import K, S, Walked, is_element, kids, move_kids, parent_tree, walk_elements
 
 ORIGIN_KEY = Name("/" + ORIGIN)
+TABLE = Name.Table
 
 
 def stitch_pages(pdf: pikepdf.Pdf) -> None:
@@ -19,31 +20,36 @@ def stitch_pages(pdf: pikepdf.Pdf) -> None:
     _stitch(tree, pdf.Root.StructTreeRoot)
 
 
-def forget_origins(pdf: pikepdf.Pdf) -> None:
+def forget_origins(elements: list[Walked]) -> None:
     """The origin numbers are for this pass only: none is left in the file."""
-    for elem in walk_elements(pdf.Root.StructTreeRoot):
-        if ORIGIN_KEY in elem:
-            del elem[ORIGIN_KEY]
-
-
-def _same_box(a, b) -> bool:
-    return is_element(a) and is_element(b) and ORIGIN_KEY in a and ORIGIN_KEY in b \
-        and int(a[ORIGIN_KEY]) == int(b[ORIGIN_KEY]) and a.get("/S") == b.get("/S")
+    for walked in elements:
+        if ORIGIN_KEY in walked.elem:
+            del walked.elem[ORIGIN_KEY]
 
 
 def _stitch(tree: pikepdf.NumberTree, node: Dictionary) -> None:
-    if node.get("/S") == Name.Table:
+    if node.get(S) == TABLE:
         _drop_repeated_headers(node)
-    merged: list = []
-    for kid in kids(node):
-        if merged and _same_box(merged[-1], kid):
+    found = node.get(K)
+    as_array = isinstance(found, Array)
+    node_kids = list(found) if as_array else [] if found is None else [found]
+    merged, elements = [], []
+    last_box = None         # the box merged[-1] is a fragment of: joining one to it leaves that as it was
+    for kid in node_kids:
+        element = is_element(kid)
+        # Which HTML box the kid is a fragment of (its origin and role); None for anything else.
+        box = (int(kid[ORIGIN_KEY]), kid.get(S)) if element and ORIGIN_KEY in kid else None
+        if merged and box is not None and box == last_box:
             move_kids(tree, kid, merged[-1])
         else:
             merged.append(kid)
-    node.K = Array(merged)
-    for kid in merged:
-        if is_element(kid):
-            _stitch(tree, kid)
+            last_box = box
+            if element:
+                elements.append(kid)
+    if not as_array or len(merged) != len(node_kids):
+        node.K = Array(merged)      # every element's kids an Array from here on, as later passes expect
+    for kid in elements:
+        _stitch(tree, kid)
 
 
 def _drop_repeated_headers(table: Dictionary) -> None:

@@ -3,32 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 Key = tuple[int, int]          # (page index, MCID)
 
+# Made once: `Name.X` builds a new object on each use, which tree walks would pay for every kid.
+K, S, PG, TYPE, MCID = Name.K, Name.S, Name.Pg, Name.Type, Name.MCID
+MCR, OBJR, STRUCT_ELEM, STRUCT_PARENTS = Name.MCR, Name.OBJR, Name.StructElem, Name.StructParents
+
 
 def kids(elem: Dictionary) -> list:
-    found = elem.get("/K")
+    found = elem.get(K)
     return [] if found is None else list(found) if isinstance(found, Array) else [found]
 
 
 def is_element(kid) -> bool:
-    return isinstance(kid, Dictionary) and kid.get("/Type") not in (Name.MCR, Name.OBJR)
+    if not isinstance(kid, Dictionary):
+        return False
+    kind = kid.get(TYPE)
+    return kind is None or kind == STRUCT_ELEM or (kind != MCR and kind != OBJR)     # the common case first
 
 
 def role(kid) -> Name | None:
-    return kid.get("/S") if is_element(kid) else None
+    return kid.get(S) if is_element(kid) else None
 
 
 def walk_elements(node: Dictionary) -> Iterator[Dictionary]:
-    """Every structure element below `node`, parents before children."""
-    for kid in kids(node):
-        if is_element(kid):
-            yield kid
-            yield from walk_elements(kid)
+    """Every structure element below `node`, parents before children (an element's kids are
+    read after it is yielded, so the caller may change them first)."""
+    pending = [iter(kids(node))]
+    while pending:
+        for kid in pending[-1]:
+            if is_element(kid):
+                yield kid
+                pending.append(iter(kids(kid)))
+                break
+        else:
+            pending.pop()
+
+
+@dataclass(frozen=True)
+class Walked:
+    """One structure element as a walk met it: the element and its kids, read once for every
+    pass that only reads the tree until the next one changes it."""
+
+    elem: Dictionary
+    kids: list
+
+
+def walk(node: Dictionary) -> list[Walked]:
+    """Every structure element below `node`, parents before children, each with its kids."""
+    found: list[Walked] = []
+    pending = [iter(kids(node))]
+    while pending:
+        for kid in pending[-1]:
+            if is_element(kid):
+                its_kids = kids(kid)
+                found.append(Walked(kid, its_kids))
+                pending.append(iter(its_kids))
+                break
+        else:
+            pending.pop()
+    return found
 
 
 def reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -57,24 +96,68 @@ def page_numbers(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
     return {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
 
 
-def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary) -> list[Key]:
-    """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries."""
-    keys = []
-    for kid in kids(elem):
-        if isinstance(kid, int):
-            keys.append((pages[elem.Pg.objgen], int(kid)))
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
-            keys.append((pages[kid.get("/Pg", elem.get("/Pg")).objgen], int(kid.MCID)))
-    return keys
+def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary, elem_kids: list | None = None) -> list[Key]:
+    """The (page index, MCID) pairs that `elem` holds directly, as integers or MCR dictionaries
+    (`elem_kids`: its kids, if already read)."""
+    return [key for kid in (kids(elem) if elem_kids is None else elem_kids)
+            if (key := _key(pages, elem, kid)) is not None]
 
 
 def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
     """The (page index, MCID) pairs of `elem` and every element below it, in tree order."""
     keys = []
     for kid in kids(elem):
-        keys += all_mcid_keys(pages, kid) if is_element(kid) else \
-            mcid_keys(pages, Dictionary(K=Array([kid]), Pg=elem.get("/Pg")))
+        if is_element(kid):
+            keys += all_mcid_keys(pages, kid)
+        elif (key := _key(pages, elem, kid)) is not None:
+            keys.append(key)
     return keys
+
+
+@dataclass(frozen=True)
+class ReadingOrder:
+    """Every MCID below a node in the order the structure reads them, and the run of them that
+    each element of the roles asked for holds (its own and its descendants')."""
+
+    keys: list[Key]
+    spans: list[tuple[Dictionary, int, int]]        # (element, first, end) into keys, parents first
+
+
+def reading_order(pages, node: Dictionary, roles: tuple[Name, ...] = ()) -> ReadingOrder:
+    """One walk for what all_mcid_keys would give for `node` and for each element of `roles`."""
+    keys: list[Key] = []
+    spans: list = []
+
+    def visit(elem: Dictionary) -> None:
+        at = None
+        if roles and elem.get(S) in roles:
+            at = len(spans)
+            spans.append(None)      # filled in below: parents stay before their children
+        first = len(keys)
+        for kid in kids(elem):
+            if is_element(kid):
+                visit(kid)
+            elif (key := _key(pages, elem, kid)) is not None:
+                keys.append(key)
+        if at is not None:
+            spans[at] = (elem, first, len(keys))
+
+    for kid in kids(node):
+        if is_element(kid):
+            visit(kid)
+        elif (key := _key(pages, node, kid)) is not None:
+            keys.append(key)
+    return ReadingOrder(keys, spans)
+
+
+def _key(pages, elem: Dictionary, kid) -> Key | None:
+    """The (page index, MCID) of one kid of `elem` that is marked content, else None."""
+    if isinstance(kid, int):
+        return pages[elem[PG].objgen], int(kid)
+    if isinstance(kid, Dictionary) and kid.get(TYPE) == MCR:
+        page = kid.get(PG)
+        return pages[(page if page is not None else elem[PG]).objgen], int(kid[MCID])
+    return None
 
 
 def new_element(pdf: pikepdf.Pdf, tag: Name, parent: Dictionary) -> Dictionary:
