@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
-
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
 from booklet.files import publish, recover
-from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
-from booklet.urls import urlsplit
+
+if TYPE_CHECKING:           # the readers load it; a build with nothing to do never needs it
+    from booklet.model import Manifest
 
 # The house style (stylesheets, fonts, ICC profiles and their licences) ships inside the package.
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -274,7 +273,9 @@ def _text_size_problem(manifest: Manifest, variant: str, pdf: bytes) -> list[Pro
 
 def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     """Point at the Markdown line that places the picture, so the editor can find it."""
+    from urllib.parse import unquote
     from booklet.render.resolution import MIN_PPI
+    from booklet.urls import urlsplit
     from booklet.markdown.positions import Kind
     path, line = manifest.folder / "booklet.yml", 1
     source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
