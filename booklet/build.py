@@ -64,7 +64,10 @@ def build(request: BuildRequest) -> BuildResult:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
     # A build killed while publishing left a journal: finish it first, so the files agree with the cache.
     recover(request.output / CACHE_FOLDER)
-    unchanged = None if request.force else _unchanged(request, folders)
+    # Each input is hashed once a build: the digests taken to see whether anything changed serve the
+    # keys below (taken before the sources are read, a file saved meanwhile is simply made again next time).
+    memo: dict[Path, str] = {}
+    unchanged = None if request.force else _unchanged(request, folders, memo)
     if unchanged is not None:
         return unchanged
 
@@ -85,7 +88,7 @@ def build(request: BuildRequest) -> BuildResult:
     from booklet.check.settings import adjusted
     settings = {b.folder.name: b.settings for b in reading.booklets}
 
-    cache, memo = BuildCache(request.output), {}
+    cache = BuildCache(request.output)
     built, jobs, keys = [], [], {}
     for manifest in library.booklets.values():
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
@@ -189,10 +192,10 @@ def _run_key(request: BuildRequest, folders: list[Path], keys: dict) -> str | No
     return hashlib.sha256(repr((options, sorted(keys.items()))).encode()).hexdigest()
 
 
-def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None:
+def _unchanged(request: BuildRequest, folders: list[Path], memo: dict[Path, str]) -> BuildResult | None:
     """When nothing has changed since the last complete build, checked today, the same result again
     without reading, checking or rendering anything. None when anything might differ."""
-    cache, memo, keys, built = BuildCache(request.output), {}, {}, []
+    cache, keys, built = BuildCache(request.output), {}, []
     summary = cache.summary()
     if summary.get("day") != _today(request).isoformat():
         return None                        # review dates are checked against today: check again
