@@ -109,3 +109,15 @@ def test_check_remembers_the_contrast_it_measured_and_reports_the_same(tmp_path)
     assert remembered.stdout == measured.stdout
     problems = json.loads(remembered.stdout)["problems"]
     assert any(p["rule"] == "contrast" and p["line"] == 3 for p in problems), problems
+
+
+def test_check_goes_on_when_the_contrast_cannot_be_remembered(sources, tmp_path):
+    """Remembering is only a shortcut: an output folder that cannot take it changes nothing reported."""
+    from booklet.check import CheckRequest, check
+    root, output = sources(), tmp_path / "out"
+    output.mkdir()
+    (output / ".booklet-cache").write_text("a file where the cache folder would be")
+    report = check(CheckRequest(root=root, output=output))
+    unremembered = check(CheckRequest(root=root, output=None))     # no output: the PDF rules say nothing
+    assert [p for p in report.problems if p.rule != "body-text-size"] == list(unremembered.problems)
+    assert (output / ".booklet-cache").is_file()

@@ -107,7 +107,10 @@ def theme_problems(styles: Path, remember: Path | None = None, *, root: Path | N
     rule = RULES["contrast"]
     found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles, theme)]
     if record is not None:
-        write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
+        try:
+            write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
+        except OSError:
+            pass                # only a shortcut (a read-only output folder, say): the next run measures again
     return found
 
 
