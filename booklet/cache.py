@@ -56,7 +56,8 @@ def _files_under(folder: Path, root: Path | None = None) -> list[Path]:
             try:
                 link = entry.is_symlink()
                 if not link and entry.is_dir(follow_symlinks=False):
-                    stack.append(path)         # a link to a folder is listed, not followed, as rglob does
+                    if entry.name != "__pycache__":    # nothing under it is ever listed
+                        stack.append(path)     # a link to a folder is listed, not followed, as rglob does
                     continue
                 if "__pycache__" in path.parts or entry.name.startswith("."):
                     continue
