@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
-
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
 from booklet.files import publish, recover
-from booklet.model import Manifest
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.render.variants import VARIANTS, layout_of
 from booklet.sources.folders import booklet_folders
-from booklet.urls import urlsplit
+
+if TYPE_CHECKING:           # the readers load it; a build with nothing to do never needs it
+    from booklet.model import Manifest
 
 # The house style (stylesheets, fonts, ICC profiles and their licences) ships inside the package.
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -65,7 +64,10 @@ def build(request: BuildRequest) -> BuildResult:
         raise UsageError(f"unknown variant {', '.join(unknown)}; the variants are: {', '.join(VARIANTS)}")
     # A build killed while publishing left a journal: finish it first, so the files agree with the cache.
     recover(request.output / CACHE_FOLDER)
-    unchanged = None if request.force else _unchanged(request, folders)
+    # Each input is hashed once a build: the digests taken to see whether anything changed serve the
+    # keys below (taken before the sources are read, a file saved meanwhile is simply made again next time).
+    memo: dict[Path, str] = {}
+    unchanged = None if request.force else _unchanged(request, folders, memo)
     if unchanged is not None:
         return unchanged
 
@@ -86,7 +88,7 @@ def build(request: BuildRequest) -> BuildResult:
     from booklet.check.settings import adjusted
     settings = {b.folder.name: b.settings for b in reading.booklets}
 
-    cache, memo = BuildCache(request.output), {}
+    cache = BuildCache(request.output)
     built, jobs, keys = [], [], {}
     for manifest in library.booklets.values():
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
@@ -117,7 +119,7 @@ def build(request: BuildRequest) -> BuildResult:
             if problem not in failures:          # each variant meets it: report it once
                 failures.append(problem)
             return
-        made = []
+        made, measured = [], []
         for item in outcome.produced:
             folder = request.output / manifest.slug
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
@@ -126,8 +128,8 @@ def build(request: BuildRequest) -> BuildResult:
                              settings[manifest.slug])          # the booklet's `checks:` apply here too
             failures.extend(p for p in found if p.severity == "error")
             warnings.extend(p for p in found if p.severity != "error")
-            if request.check:
-                failures.extend(_text_size_problem(manifest, item.variant, item.pdf))
+            if request.check:                       # read back below, its findings put in this place
+                measured.append((len(failures), item.variant, item.pdf))
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
                                  warnings=[w.as_row() for w in found],
                                  reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
@@ -140,6 +142,10 @@ def build(request: BuildRequest) -> BuildResult:
             _write(made, cache)
         else:
             pending.extend(made)
+        # A watch writes the new PDF first and reads its text size back after: an error found there
+        # stops the round (and is reported) all the same, and the editor sees the PDF sooner.
+        for index, variant, pdf in reversed(measured):
+            failures[index:index] = _text_size_problem(manifest, variant, pdf)
 
     fresh, total = len(built), sum(len(job.variants) for job in jobs)
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
@@ -188,10 +194,10 @@ def _run_key(request: BuildRequest, folders: list[Path], keys: dict) -> str | No
     return hashlib.sha256(repr((options, sorted(keys.items()))).encode()).hexdigest()
 
 
-def _unchanged(request: BuildRequest, folders: list[Path]) -> BuildResult | None:
+def _unchanged(request: BuildRequest, folders: list[Path], memo: dict[Path, str]) -> BuildResult | None:
     """When nothing has changed since the last complete build, checked today, the same result again
     without reading, checking or rendering anything. None when anything might differ."""
-    cache, memo, keys, built = BuildCache(request.output), {}, {}, []
+    cache, keys, built = BuildCache(request.output), {}, []
     summary = cache.summary()
     if summary.get("day") != _today(request).isoformat():
         return None                        # review dates are checked against today: check again
@@ -273,7 +279,9 @@ def _text_size_problem(manifest: Manifest, variant: str, pdf: bytes) -> list[Pro
 
 def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     """Point at the Markdown line that places the picture, so the editor can find it."""
+    from urllib.parse import unquote
     from booklet.render.resolution import MIN_PPI
+    from booklet.urls import urlsplit
     from booklet.markdown.positions import Kind
     path, line = manifest.folder / "booklet.yml", 1
     source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +37,51 @@ def _digest(path: Path, memo: dict[Path, str], root: Path | None = None) -> str:
 
 
 def _files_under(folder: Path, root: Path | None = None) -> list[Path]:
+    """Every file under the folder (hidden folders included, hidden files and __pycache__ not), sorted;
+    with a root, only those `refusal` allows. One scandir walk: a file reached without passing a
+    symbolic link is where its path says, inside the folder, so only links need `refusal`'s full check."""
     if root is not None and refusal(folder, root) != "is a folder, not a file":
         return []
-    return sorted(p for p in folder.rglob("*") if "__pycache__" not in p.parts and not p.name.startswith(".")
-                  and (refusal(p, root) is None if root is not None else p.is_file()))
+    found: list[Path] = []
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as entries:
+                listed = list(entries)
+        except (FileNotFoundError, NotADirectoryError):
+            continue                           # removed while walking, as rglob allows
+        for entry in listed:
+            path = here / entry.name
+            try:
+                link = entry.is_symlink()
+                if not link and entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":    # nothing under it is ever listed
+                        stack.append(path)     # a link to a folder is listed, not followed, as rglob does
+                    continue
+                if "__pycache__" in path.parts or entry.name.startswith("."):
+                    continue
+                if root is not None and link:
+                    allowed = refusal(path, root) is None
+                else:
+                    allowed = entry.is_file()  # a link with no root: followed, like Path.is_file
+            except OSError:
+                continue
+            if allowed:
+                found.append(path)
+    return sorted(found)
+
+
+@functools.cache
+def _package_files() -> tuple[Path, ...]:
+    """Walked once a process: the code that runs is the code loaded when it started."""
+    return tuple(p for p in _files_under(PACKAGE) if p.suffix in (".py", ".html"))
 
 
 def tool_files() -> list[Path]:
-    """The tool's own code and templates: a new version of booklet rebuilds everything."""
-    return [p for p in _files_under(PACKAGE) if p.suffix in (".py", ".html")]
+    """The tool's own code and templates: a new version of booklet rebuilds everything (their contents
+    are hashed each build; only the listing is kept)."""
+    return list(_package_files())
 
 
 def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, reads: tuple[Path, ...]) -> Inputs:

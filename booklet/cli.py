@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from booklet.build import BuildRequest, build
-from booklet.parallel import default_workers
 from booklet.problems import ContentError, UsageError
 from booklet.render.variants import VARIANTS
 
@@ -71,6 +70,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     with none, every booklet under --sources is built. All sources are checked before
     anything is written; problems are listed as FILE:LINE: error: MESSAGE.
     """
+    from booklet.parallel import default_workers
     try:
         request = dataclasses.replace(_request(paths, variants, sources, output), strict=strict, force=force,
                                       jobs=jobs or default_workers(), progress=_progress(),

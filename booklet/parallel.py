@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from booklet.model import Manifest, Organisation
+if TYPE_CHECKING:           # loaded by the readers; a build with nothing to render never needs them
+    from booklet.model import Manifest, Organisation
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,8 @@ def run_jobs(jobs: list[Job | ThemeJob], workers: int, done: Callable[[Outcome],
             for outcome in run_job_stepwise(job):
                 done(outcome)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
     # Load the engine before forking so each worker starts with it (and its fonts) already in memory.
     import booklet.render.produce  # noqa: F401
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None

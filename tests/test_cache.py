@@ -162,3 +162,32 @@ def test_each_booklet_yml_is_parsed_once_a_build_and_not_at_all_when_up_to_date(
     assert sorted(p for p in parsed if p.endswith("booklet.yml")) == ["demo/booklet.yml", "other/booklet.yml"]
     parsed.clear()
     assert run(root, styles, tmp_path) == [] and parsed == []
+
+
+def test_the_input_walk_lists_what_rglob_and_refusal_allow(tmp_path):
+    """One scandir walk stands in for Path.rglob plus `refusal` on every path: the same files, in order."""
+    import os
+    from booklet.sources.safe import refusal
+    root = tmp_path / "root"
+    folder = root / "demo"
+    for name in ("one.md", ".hidden.md", ".cache/kept.md", "images/a.png", "images/__pycache__/x.pyc"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name)
+    (tmp_path / "outside.md").write_text("outside")
+    (folder / "out.md").symlink_to(tmp_path / "outside.md")            # leads out of the root
+    (folder / "in.md").symlink_to(folder / "one.md")                   # stays inside
+    (folder / "pictures").symlink_to(folder / "images")                # a folder: listed, not followed
+    (folder / "gone.md").symlink_to(folder / "nowhere.md")
+    os.mkfifo(folder / "notes.pipe")
+    (root / "alias").symlink_to(folder)
+
+    def by_rglob(start, within):
+        if within is not None and refusal(start, within) != "is a folder, not a file":
+            return []
+        return sorted(p for p in start.rglob("*") if "__pycache__" not in p.parts and not p.name.startswith(".")
+                      and (refusal(p, within) is None if within is not None else p.is_file()))
+
+    for start, within in ((folder, root), (root / "alias", root), (folder, None), (root, root), (tmp_path, root),
+                          (cache.PACKAGE, None)):
+        assert cache._files_under(start, within) == by_rglob(start, within), (start, within)
+    assert [p.name for p in cache._files_under(folder, root)] == ["kept.md", "a.png", "in.md", "one.md"]

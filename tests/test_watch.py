@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from booklet.build import BuildRequest
+import shutil
+from pathlib import Path
+
+import pytest
+
+from booklet import build as build_module
+from booklet.build import STYLES, BuildRequest, build
+from booklet.problems import ContentError
 from booklet.watch import Watcher
 
 
@@ -69,3 +76,26 @@ def test_a_manifest_saved_as_latin1_is_reported_and_watching_goes_on(sources, tm
         f"{manifest}:1: error: this file is not saved as UTF-8 text (byte 10); save it as UTF-8 [source]"]
     manifest.write_text(manifest.read_bytes().decode("latin-1").replace("Caf\xe9", "Understanding"))
     assert watcher.rebuild([manifest]).ok
+
+
+def test_a_round_writes_the_pdf_before_reading_its_text_size_and_reports_what_a_build_does(sources, tmp_path,
+                                                                                         monkeypatch):
+    """The editor sees the new PDF sooner; the text-size error still ends the round, as a build's would."""
+    styles = tmp_path / "styles"
+    shutil.copytree(STYLES, styles)
+    with (styles / "booklet.css").open("a", encoding="utf-8") as css:
+        css.write("\nh2 { font-size: 9pt; }\n")
+    root = sources()
+    with pytest.raises(ContentError) as refused:
+        build(BuildRequest(root=root, output=tmp_path / "built", styles=styles, variants=("download",)))
+    events = []
+    publish, measure = build_module.publish, build_module._text_size_problem
+    monkeypatch.setattr(build_module, "publish", lambda files, folder: events.append("publish") or publish(files, folder))
+    monkeypatch.setattr(build_module, "_text_size_problem", lambda *a: events.append("measure") or measure(*a))
+    lines: list[str] = []
+    watcher = Watcher(BuildRequest(root=root, output=tmp_path / "out", styles=styles, variants=("download",)),
+                      lines.append)
+    round_ = watcher.rebuild()
+    assert not round_.ok and events == ["publish", "measure"]
+    assert round_.problems == tuple(p.format(Path.cwd()) for p in refused.value.problems)
+    assert any("[body-text-size]" in line for line in round_.problems)

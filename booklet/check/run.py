@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import booklet
-from booklet.cache import Inputs, key_of, tool_files
+from booklet.cache import CACHE_FOLDER, Inputs, key_of, tool_files
 from booklet.files import write_atomically
 from booklet.check.plain import section_readability
 from booklet.check.readability import Readability
@@ -62,7 +62,10 @@ def check(request: CheckRequest) -> CheckReport:
     problems = reading.all_problems()
     for subject in subjects:
         problems.extend(booklet_problems(subject))
-    problems.extend(theme_problems(request.styles, root=request.root))
+    # The contrast is remembered beside the built PDFs, as a build remembers it: a check after a
+    # build (or another check) with the same stylesheets, fonts, theme and tool lays nothing out.
+    remember = request.output / CACHE_FOLDER if request.output is not None else None
+    problems.extend(theme_problems(request.styles, remember, root=request.root))
     readability = {s.slug: tuple(section_readability(s)) for s in subjects}
     return CheckReport(problems=tuple(ordered(problems, _file_order(request, subjects))),
                        booklets=tuple(s.slug for s in subjects), readability=readability)
@@ -104,7 +107,10 @@ def theme_problems(styles: Path, remember: Path | None = None, *, root: Path | N
     rule = RULES["contrast"]
     found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles, theme)]
     if record is not None:
-        write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
+        try:
+            write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
+        except OSError:
+            pass                # only a shortcut (a read-only output folder, say): the next run measures again
     return found
 
 

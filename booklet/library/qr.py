@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import segno
 
 QUIET_ZONE_MODULES = 4        # ISO/IEC 18004 asks for four modules of light margin round the code
 
@@ -15,6 +14,7 @@ def qr_data_uri(address: str) -> str:
     Error correction M survives a scuffed rack copy; the SVG has a viewBox and no size, so the
     stylesheet decides how big it prints; the quiet zone is inside the drawing, so that width
     includes it."""
+    import segno              # loaded here: only the print variant has a QR code (and segno loads urllib, ssl)
     code = segno.make(address, error="m", micro=False, boost_error=False)
     return code.svg_data_uri(scale=1, border=QUIET_ZONE_MODULES, dark="#000", light=None, omitsize=True,
                              svgclass=None, lineclass=None, encode_minimal=False)
