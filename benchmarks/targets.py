@@ -26,6 +26,7 @@ def _python(code: str, cwd: Path) -> dict:
     """Run `code` in a fresh interpreter; it prints one JSON object as its last line."""
     import os
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}          # benchmarks.bare, from the checkout
+    env.pop("PYTHONDONTWRITEBYTECODE", None)                  # bytecode as after a normal install
     done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True, env=env,
                           check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -34,11 +35,13 @@ def _python(code: str, cwd: Path) -> dict:
 def no_change_rebuild(work: Path, repeat: int) -> float:
     """Wall time of `booklet build` (all variants) when nothing changed: the whole command, start to exit."""
     command = [sys.executable, "-m", "booklet", "build", "--sources", "sources", "--output", "out"]
-    subprocess.run(command, cwd=work, check=True, capture_output=True)
+    import os
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(command, cwd=work, check=True, capture_output=True, env=env)
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run(command, cwd=work, check=True, capture_output=True)
+        subprocess.run(command, cwd=work, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 

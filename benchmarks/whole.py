@@ -43,8 +43,12 @@ def timed(command, cwd: Path, before=None) -> Timing:
 
 
 def _env() -> dict:
+    """The checkout on the path, and bytecode written and reused as after a normal install (a machine
+    that sets PYTHONDONTWRITEBYTECODE would otherwise compile our modules from source every run)."""
     import os
-    return {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def median(timings: list[Timing]) -> Timing:

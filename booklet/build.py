@@ -154,7 +154,12 @@ def build(request: BuildRequest) -> BuildResult:
     # before it; like them, its errors stop the build before anything is written.
     theme: list[Problem] = []
     if request.check and not request.eager:      # eager (watch) builds measured it above, first
-        order.append(ThemeJob(request.styles, remember, request.root))
+        from booklet.check.run import known_theme_problems
+        known = known_theme_problems(request.styles, remember, root=request.root)
+        if known is None:
+            order.append(ThemeJob(request.styles, remember, request.root))
+        else:
+            theme.extend(known)        # remembered: no job, and no worker processes for it alone
     run_jobs(order, request.jobs, finished)
     failures.extend(p for p in theme if p.severity == "error")
     warnings.extend(p for p in theme if p.severity != "error")
