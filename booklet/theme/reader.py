@@ -105,7 +105,20 @@ def _read_file(path: Path, shared: Path, problems: Problems) -> _Read:
     stylesheet = fields.text("stylesheet")
     if stylesheet is not None:
         read.stylesheet = _file(fields, fields.node("stylesheet"), "stylesheet", stylesheet, shared, (".css",))
+        if read.stylesheet is not None:
+            _print_selectors(read.stylesheet, shared, problems)
     return read
+
+
+def _print_selectors(stylesheet: Path, shared: Path, problems: Problems) -> None:
+    """Print is the download's layout finished for the press (render/produce.py): a rule meant for
+    print alone would silently style nothing, so say so where it is written."""
+    text = read_text(stylesheet, shared, problems) or ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if "variant-print" in line or "variant-handout" in line:
+            problems.warning(stylesheet, number, "'.variant-print' matches nothing: the print and handout"
+                             " files are the download's pages in print colours, so style them together (without"
+                             " the class), or the large print alone with '.variant-large-print'")
 
 
 def _colours(fields: Fields, path: Path, problems: Problems) -> dict[Role, Colour]:

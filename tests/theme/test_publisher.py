@@ -126,3 +126,17 @@ def test_its_download_passes_the_pdf_ua_validator(harbour):
     import page
     report = page.validate_pdf(str(harbour / "heart-health-download.pdf"), profile="ua1")
     assert report.is_compliant, "\n".join(f"{f.rule_id}: {f.message}" for f in report.failures)
+
+
+def test_a_rule_for_print_alone_is_a_warning_at_its_line(tmp_path):
+    """Print is the download's layout: `.variant-print` would silently style nothing."""
+    root = tmp_path / "harbour"
+    shutil.copytree(HARBOUR, root)
+    (root / "_shared" / "house.css").write_text("h2 { color: var(--brand); }\n.variant-print h2 { color: black; }\n")
+    with open(root / "_shared" / "theme.yml", "a") as theme:
+        theme.write("stylesheet: house.css\n")
+    found = [p for p in check(CheckRequest(root=root, today=TODAY)).problems if p.path.name == "house.css"]
+    assert [(p.line, p.severity) for p in found] == [(2, "warning")]
+    assert "'.variant-print' matches nothing" in found[0].message
+    result = build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",), today=TODAY))
+    assert [(w.path.name, w.line) for w in result.warnings if w.path.name == "house.css"] == [("house.css", 2)]
