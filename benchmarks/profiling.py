@@ -55,7 +55,7 @@ ENTRY_POINTS = [
     ("    stamp_artifact_overlay: DRAFT on each page", "booklet.render.stamp", "stamp_artifact_overlay"),
     ("    finish_for_press (pdfx.py)", "booklet.render.pdfx", "finish_for_press"),
     ("      convert_document: RGB to CMYK (colour.py)", "booklet.render.colour", "convert_document"),
-    ("      run_into_bleed: the cover into the bleed", "booklet.render.bleed", "run_into_bleed"),
+    ("      bleed: the cover grown into the bleed", "booklet.render.bleed", "_grow"),
     ("lay out the Notes padding (print)", "booklet.render.produce", "_padding"),
     ("    pikepdf Pdf.save", "pikepdf", "Pdf.save"),
     ("render_draft_stamp: the DRAFT page", "booklet.render.pdf", "render_draft_stamp"),

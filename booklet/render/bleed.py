@@ -35,12 +35,17 @@ class Matrix:
         return self.b == 0 and self.c == 0 and self.a != 0 and self.d != 0
 
 
-def run_into_bleed(pdf: pikepdf.Pdf, page: pikepdf.Page, bleed: float) -> None:
-    """Where the page's own drawing fills (or clips to) a rectangle that reaches the trim edge, such
-    as the cover's background, extend that rectangle by `bleed` points past the edge it reaches, so
-    trimming leaves no white line. Call it while the MediaBox is still the trim box."""
+def grower(page: pikepdf.Page, bleed: float):
+    """An edit of the page's parsed instructions, for the pass that parses them anyway (colour.py):
+    where the page's own drawing fills (or clips to) a rectangle that reaches the trim edge, such as
+    the cover's background, that rectangle grows by `bleed` points past the edge it reaches, so
+    trimming leaves no white line. It changes the list in place and says whether it changed
+    anything. Make it while the MediaBox is still the trim box."""
     trim = [float(v) for v in page.obj.MediaBox]
-    instructions = pikepdf.parse_content_stream(page)
+    return lambda instructions: _grow(instructions, trim, bleed)
+
+
+def _grow(instructions: list, trim: list[float], bleed: float) -> bool:
     stack, ctm = [], Matrix()
     path: list[int] = []                 # indexes of this path's construction operators
     clipping, changed = False, False
@@ -63,8 +68,7 @@ def run_into_bleed(pdf: pikepdf.Pdf, page: pikepdf.Page, bleed: float) -> None:
                     instructions[path[0]] = pikepdf.ContentStreamInstruction(grown, pikepdf.Operator("re"))
                     changed = True
             path, clipping = [], False
-    if changed:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    return changed
 
 
 def _grown(operands, ctm: Matrix, trim: list[float], bleed: float) -> list[float] | None:

@@ -61,11 +61,13 @@ def limit_ink(cmyk: tuple[float, ...]) -> tuple[float, float, float, float]:
     return tuple(round(v, 4) for v in (c, m, y, k))
 
 
-def convert_document(pdf: pikepdf.Pdf, converter: CmykConverter) -> None:
-    """Rewrite every content stream, shading and image of the document in CMYK."""
+def convert_document(pdf: pikepdf.Pdf, converter: CmykConverter, page_edit=None) -> None:
+    """Rewrite every content stream, shading and image of the document in CMYK. `page_edit(page)`
+    may give a further edit of each page's own instructions (it returns whether it changed any),
+    made on the same parse: the print pass grows the page's edge-to-edge fills into the bleed."""
     seen: set[tuple[int, int]] = set()
     for page in pdf.pages:
-        _convert_stream_owner(pdf, page.obj, converter, seen)
+        _convert_stream_owner(pdf, page.obj, converter, seen, page_edit(page) if page_edit else None)
         for annot in page.obj.get("/Annots", Array()):
             for appearance in annot.get("/AP", Dictionary()).values():
                 if isinstance(appearance, pikepdf.Stream):
@@ -75,14 +77,14 @@ def convert_document(pdf: pikepdf.Pdf, converter: CmykConverter) -> None:
             obj.CS = Name.DeviceCMYK     # transparency groups blend in the press's colour space
 
 
-def _convert_stream_owner(pdf, owner, converter, seen) -> None:
+def _convert_stream_owner(pdf, owner, converter, seen, edit=None) -> None:
     """A page, Form XObject or tiling pattern: its own operators, then everything its resources hold."""
     key = owner.objgen
     if key != (0, 0):
         if key in seen:
             return
         seen.add(key)
-    _rewrite_operators(pdf, owner, converter)
+    _rewrite_operators(pdf, owner, converter, edit)
     group = owner.get("/Group")
     if group is not None and group.get("/S") == Name.Transparency and _is_rgb(group.get("/CS")):
         group.CS = Name.DeviceCMYK       # a group written inside its form's dictionary, not on its own
@@ -114,7 +116,7 @@ def _is_rgb(space) -> bool:
     return False
 
 
-def _rewrite_operators(pdf, owner, converter) -> None:
+def _rewrite_operators(pdf, owner, converter, edit=None) -> None:
     """rg/RG become k/K; sc/scn in an RGB space become four CMYK values in DeviceCMYK."""
     spaces = owner.get("/Resources", Dictionary()).get("/ColorSpace", Dictionary())
     fill_rgb = stroke_rgb = False
@@ -138,6 +140,8 @@ def _rewrite_operators(pdf, owner, converter) -> None:
                 and len(operands) == 3:
             operands, changed = list(converter.colour(*map(float, operands))), True
         out.append(pikepdf.ContentStreamInstruction(operands, operator))
+    if edit is not None:
+        changed = edit(out) or changed
     if changed:
         data = pikepdf.unparse_content_stream(out)
         if isinstance(owner, pikepdf.Stream):

@@ -11,7 +11,7 @@ from pikepdf import Array, Dictionary, Name, String
 from PIL import ImageCms
 
 from booklet.model import PdfxStandard
-from booklet.render.bleed import run_into_bleed
+from booklet.render.bleed import grower
 from booklet.render.colour import convert_document, converter_for
 
 MM = 72 / 25.4
@@ -50,11 +50,11 @@ class PrintFinish:
 def finish_for_press(pdf: pikepdf.Pdf, job: PrintFinish, *, title: str) -> dict:
     """Apply every print fix in place; returns the save options the standard needs."""
     _untag(pdf)
-    convert_document(pdf, converter_for(job.profile.path, job.inks))
+    # One parse of each page: colours to inks, and edge-to-edge fills grown into the bleed.
+    convert_document(pdf, converter_for(job.profile.path, job.inks), lambda page: grower(page, job.bleed_mm * MM))
     if not job.standard.transparency:
         _make_opaque(pdf)
     for page in pdf.pages:
-        run_into_bleed(pdf, page, job.bleed_mm * MM)
         _set_boxes(pdf, page, job)
     _add_output_intent(pdf, job.profile)
     version, pdf_version = job.standard.title, job.standard.pdf_version
