@@ -13,10 +13,12 @@ if TYPE_CHECKING:                       # loaded when a PDF is finished, not whe
 
 @dataclass(frozen=True)
 class Padding:
-    """Pages laid out on their own (the Notes pages of a print file), put in at page index `before`."""
+    """Pages laid out on their own (the Notes pages of a print file): the first `pages` of them are put
+    in at page index `before`, with blank pages after them if the layout gave fewer."""
 
     pdf: bytes
     before: int
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,16 @@ def finish_press(pdf: pikepdf.Pdf, ctx: FinishContext) -> dict:
 
 
 def _insert_pages(pdf: pikepdf.Pdf, padding: Padding) -> None:
+    """A stylesheet may make the Notes run long (the rest is left off) or vanish (blank pages stand
+    in): the page count must still come out a multiple of four."""
     import pikepdf
+    size = pdf.pages[max(0, padding.before - 1)].obj.MediaBox
     with pikepdf.open(io.BytesIO(padding.pdf)) as extra:
-        for offset, page in enumerate(extra.pages):
-            pdf.pages.insert(padding.before + offset, page)      # copied: nothing refers back to `extra`
+        for offset in range(padding.pages):
+            if offset < len(extra.pages):
+                page = extra.pages[offset]       # copied: nothing refers back to `extra`
+            else:
+                page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=size,
+                                                       Resources=pikepdf.Dictionary(),
+                                                       Contents=pdf.make_stream(b"")))
+            pdf.pages.insert(padding.before + offset, page)

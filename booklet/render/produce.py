@@ -135,7 +135,8 @@ def _lay_out(variant: Variant, manifest: Manifest, organisation: Organisation, s
 def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: Manifest,
              setting: Setting) -> Padding | None:
     """Notes pages (and a blank one) to bring the page count to a multiple of the variant's `pad_to`,
-    laid out on their own with the same stylesheets, numbered from where they go: before the back cover."""
+    laid out on their own with the same stylesheets, numbered from where they go: before the back cover.
+    Exactly that many pages are put in, whatever a publisher's stylesheet does to them (finish.py)."""
     missing = -layout.pages % variant.pad_to
     if not missing:
         return None
@@ -143,9 +144,7 @@ def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: M
     rendered = lay_out(html, stylesheets=laid_out_as.stylesheets, extra_css=theme_css(setting.used_theme),
                        pdf_variant=None, base=manifest.folder, roots=(setting.root, setting.styles),
                        styles=setting.styles)
-    if len(rendered.pages) != missing:
-        raise RuntimeError(f"the {missing} pages padding {manifest.slug} came out as {len(rendered.pages)}")
-    return Padding(write_raw(rendered, pdf_variant=None), layout.back_cover)
+    return Padding(write_raw(rendered, pdf_variant=None), layout.back_cover, missing)
 
 
 def _count_pages(pdf: bytes) -> int:

@@ -217,3 +217,15 @@ def test_strict_makes_the_warning_an_error_and_writes_nothing(sources, tmp_path)
         build(BuildRequest(root=root, output=tmp_path / "out", variants=("print",), strict=True))
     assert "ppi" in str([p.message for p in caught.value.problems])
     assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("css", [".notes-line { height: 60mm; }", ".notes-page, .blank-page { display: none; }"])
+def test_padding_stays_exact_whatever_a_stylesheet_does_to_the_notes(sources, tmp_path, css):
+    """Notes pages that run long are cut to the pages needed; Notes hidden away leave blank pages."""
+    root = sources()
+    (root / "_shared" / "house.css").write_text(css + "\n")
+    (root / "_shared" / "theme.yml").write_text("stylesheet: house.css\n")
+    path, _ = build_demo(sources, tmp_path)
+    texts = [" ".join(t.split()) for t in page_texts(path)]
+    assert len(texts) == 8
+    assert texts[7].startswith("Contact us")
