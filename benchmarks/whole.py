@@ -79,8 +79,9 @@ def main() -> None:
         if bare is None:
             print(f"{name:<52}{ours.wall:>9.2f}s{'':>10}{'':>7}{ours.cpu:>9.2f}s")
         else:
-            print(f"{name:<52}{ours.wall:>9.2f}s{bare.wall:>9.2f}s{ours.wall / bare.wall:>6.2f}x"
-                  f"{ours.cpu:>9.2f}s{bare.cpu:>9.2f}s{ours.cpu / bare.cpu:>6.2f}x")
+            cpu = "" if ours.cpu != ours.cpu else \
+                f"{ours.cpu:>9.2f}s{bare.cpu:>9.2f}s{ours.cpu / bare.cpu:>6.2f}x"      # NaN: not measured
+            print(f"{name:<52}{ours.wall:>9.2f}s{bare.wall:>9.2f}s{ours.wall / bare.wall:>6.2f}x{cpu}")
 
 
 def measure(work: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
@@ -116,6 +117,12 @@ def measure(work: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
         [timed([*BOOKLET, "check", "--sources", "sources", "--output", "out"], work) for _ in range(repeat)]), None))
     rows.append(("python -c 'import weasyprint' (for scale)", median(
         [timed([sys.executable, "-c", "import weasyprint"], work) for _ in range(repeat)]), None))
+    # Watch is one long process: a warm session's edit-to-PDF time against bare WeasyPrint's download
+    # in that same process (benchmarks/targets.py); wall time only.
+    from benchmarks.targets import watch_latency
+    watch = watch_latency(work, repeat)
+    rows.append(("watch: one-word edit to the new download PDF (warm)", Timing(watch["ours"], float("nan")),
+                 Timing(watch["bare"], float("nan"))))
     return rows
 
 
