@@ -128,8 +128,8 @@ def build(request: BuildRequest) -> BuildResult:
                              settings[manifest.slug])          # the booklet's `checks:` apply here too
             failures.extend(p for p in found if p.severity == "error")
             warnings.extend(p for p in found if p.severity != "error")
-            if request.check:                       # read back below, its findings put in this place
-                measured.append((len(failures), item.variant, item.pdf))
+            if request.check:                       # read back below, once the files are written
+                measured.append((item.variant, item.pdf))
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
                                  warnings=[w.as_row() for w in found],
                                  reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
@@ -143,9 +143,10 @@ def build(request: BuildRequest) -> BuildResult:
         else:
             pending.extend(made)
         # A watch writes the new PDF first and reads its text size back after: an error found there
-        # stops the round (and is reported) all the same, and the editor sees the PDF sooner.
-        for index, variant, pdf in reversed(measured):
-            failures[index:index] = _text_size_problem(manifest, variant, pdf)
+        # stops the round (and is reported, in place: ContentError sorts) all the same, and the
+        # editor sees the PDF sooner.
+        for variant, pdf in measured:
+            failures.extend(_text_size_problem(manifest, variant, pdf))
 
     fresh, total = len(built), sum(len(job.variants) for job in jobs)
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.

@@ -88,8 +88,9 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, re
     """Everything the variant is made from: the booklet's folder, the shared YAML files, the files the
     reader recorded as read for it (snippets at any depth, pictures, the logo, the profile, booklets
     it links to), the styles of the variant (or of the variant it is made from), and the tool itself."""
-    from booklet.render.variants import VARIANTS, layout_of
-    variant, laid_out = VARIANTS[variant_name], layout_of(variant_name)
+    from booklet.render.variants import lineage
+    chain = lineage(variant_name)
+    laid_out = chain[-1]
     # The shared YAML files, and what a theme.yml names (its font files, its stylesheet): everything in
     # _shared/ but the snippets and pictures, which are recorded in `reads` by the booklets that use them.
     shared_folder = root / "_shared"
@@ -98,7 +99,7 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, re
     # The house theme's colours are package data beside the stylesheets.
     style_files = [styles / name for name in laid_out.stylesheets] + [PACKAGE / "styles" / "theme.yml"]
     style_files += _files_under(styles / "fonts")
-    if variant.press or (variant.made_from and VARIANTS[variant.made_from].press):      # the handout too
+    if any(v.press for v in chain):         # print, and the handout made from it
         style_files += _files_under(styles / "icc")
     files = _files_under(folder, root) + shared + sorted(set(reads)) + style_files + tool_files()
     return Inputs(tuple(files), json.dumps({"variant": variant_name}))

@@ -48,26 +48,36 @@ class Pair:
     declaration: Declaration | None
 
 
+@dataclass(frozen=True)
+class Specimen:
+    """A layout's specimen as measured: its stylesheets (and their stamp, so an edit measures again)
+    with the theme's sRGB CSS. Print shares the download's, so it is laid out once for both."""
+
+    styles: Path
+    layout: str
+    names: tuple[str, ...]
+    stamp: tuple
+    theme: Theme
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.styles / name for name in self.names if (self.styles / name).is_file()]
+
+
 def contrast(styles: Path, theme: Theme | None = None):
     """The theme rule: every failing text colour of every variant's stylesheets with the theme's colours.
     A colour of theme.yml is reported once, at its line, however many places it fails."""
     theme = theme or load_theme(None)                    # None: the house theme alone
     seen = set()
-    specimens: dict[str, tuple] = {}
     for variant in VARIANTS.values():
         if variant.made_from:
             continue                     # the handout: the print pages again
-        names = layout_of(variant.name).stylesheets
+        layout = layout_of(variant.name)
+        specimen = Specimen(styles, layout.name, layout.stylesheets, _stamp(styles, layout.stylesheets), theme)
         profile = styles / HOUSE_PROFILE if variant.press else None
-        shown = properties(theme, press_profile=profile)
-        specimen = (styles, layout_of(variant.name).name, names, _stamp(styles, names), theme)
-        if variant.laid_out_as:
-            # Print is the download's layout in the theme's inks: its specimen's pairs, recoloured.
-            specimen = (*specimens[variant.laid_out_as], print_inks(theme, profile) if profile else ())
-        else:
-            specimens[variant.name] = (*specimen, theme_css(theme), properties(theme))
-            specimen = (*specimens[variant.name], ())
-        findings = _variant_findings(variant.name, shown, specimen)
+        # Print is the download's specimen with the theme's colours in their inks.
+        inks = print_inks(theme, profile) if profile else ()
+        findings = _variant_findings(variant.name, properties(theme, press_profile=profile), specimen, inks)
         for finding in findings:
             in_theme = finding.path.suffix == ".yml"
             key = (finding.path, finding.line) if in_theme else (finding.path, finding.line,
@@ -89,22 +99,18 @@ def _theme_declarations(theme_properties, start: int) -> list[Declaration]:
 
 
 @functools.lru_cache(maxsize=32)
-def _variant_findings(variant: str, theme_properties: tuple, specimen: tuple) -> tuple[Finding, ...]:
-    """The variant's failing pairs and unrendered declarations. `specimen` names the layout measured
-    (styles, layout name, stylesheets, their stamp, theme, its CSS and properties) and the inks its
-    colours print in (print: the download's specimen in the theme's CMYK)."""
-    styles, layout, names, _, theme, *_, inks = specimen
-    paths = [styles / name for name in names if (styles / name).is_file()]
-    declarations = read_declarations(paths + ([theme.stylesheet] if theme.stylesheet else []))
-    declarations += _theme_declarations(theme_properties, len(declarations))
+def _variant_findings(variant: str, theme_properties: tuple, specimen: Specimen, inks: tuple) -> tuple[Finding, ...]:
+    """The variant's failing pairs and unrendered declarations, with its theme colours written as
+    `theme_properties` and shown in `inks` (print), or as written (none)."""
+    paths = specimen.paths
+    declarations = _declarations(specimen, theme_properties)
     properties_ = custom_properties(declarations)
     colours = [d for d in declarations if d.name == "color"]
     try:
-        pairs = [_in_inks(pair, inks) for pair in _specimen_pairs(*specimen[:-1])] if inks else \
-            _specimen_pairs(*specimen[:-1])
+        pairs = [_in_inks(pair, inks) for pair in _specimen_pairs(specimen)]
     except (FatalURLFetchingError, OSError) as exc:
-        return (Finding(paths[-1] if paths else styles, 0, f"the {variant} stylesheets could not be laid out to"
-                        f" measure their contrast ({exc})", severity="note"),)
+        return (Finding(paths[-1] if paths else specimen.styles, 0, f"the {variant} stylesheets could not be"
+                        f" laid out to measure their contrast ({exc})", severity="note"),)
     findings = []
     for pair in pairs:
         needed = LARGE if pair.large else NORMAL
@@ -149,19 +155,28 @@ def _unrendered(declaration: Declaration, declarations, properties, variant: str
                    f" {variant} variant)")
 
 
+def _declarations(specimen: Specimen, theme_properties: tuple) -> list[Declaration]:
+    """The stylesheets' declarations, the theme's stylesheet's, then the theme's colours as written."""
+    theme = specimen.theme
+    declarations = read_declarations(specimen.paths + ([theme.stylesheet] if theme.stylesheet else []))
+    return declarations + _theme_declarations(theme_properties, len(declarations))
+
+
 @functools.lru_cache(maxsize=8)
-def _specimen_pairs(styles: Path, layout: str, names: tuple[str, ...], stamp: tuple, theme: Theme, css: str,
-                    theme_properties: tuple) -> tuple[Pair, ...]:
-    """The pairs a layout's specimen prints, with the `color:` declaration behind each."""
-    paths = [styles / name for name in names if (styles / name).is_file()]
-    declarations = read_declarations(paths + ([theme.stylesheet] if theme.stylesheet else []))
-    declarations += _theme_declarations(theme_properties, len(declarations))
+def _specimen_pairs(specimen: Specimen) -> tuple[Pair, ...]:
+    """The pairs a layout's specimen prints in the theme's sRGB colours, with the `color:` declaration
+    behind each."""
+    declarations = _declarations(specimen, properties(specimen.theme))
     colours = [d for d in declarations if d.name == "color"]
-    return tuple(_rendered_pairs(styles, layout, paths, css, theme, colours, custom_properties(declarations)))
+    return tuple(_rendered_pairs(specimen.styles, specimen.layout, specimen.paths, theme_css(specimen.theme),
+                                 specimen.theme, colours, custom_properties(declarations)))
 
 
 def _in_inks(pair: Pair, inks: tuple) -> Pair:
     """The pair as print shows it: each theme colour in its ink (seen as WeasyPrint shows device-cmyk)."""
+    if not inks:
+        return pair
+
     def inked(colour: RGBA) -> RGBA:
         for rgb, (c, m, y, k) in inks:
             if same(colour[:3] + (1.0,), tuple(v / 255 for v in rgb) + (1.0,)):

@@ -89,45 +89,54 @@ def theme_problems(styles: Path, remember: Path | None = None, *, root: Path | N
     """Mistakes in the sources root's theme.yml, else the contrast of the theme it gives. Laying out
     the specimen takes most of a second, so with `remember` (a folder) the answer is kept per content
     of the stylesheets, fonts, theme files and tool."""
-    theme, known, record, noted = _theme_and_record(styles, remember, root)
-    if known is not None:
-        return noted + known
+    theme = _theme_state(styles, remember, root)
+    if theme.known is not None:
+        return theme.noted + theme.known
     from booklet.check.contrast import contrast      # loads WeasyPrint: only when it must measure
     rule = RULES["contrast"]
-    found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id) for f in contrast(styles, theme)]
-    if record is not None:
+    found = [Problem(f.path, f.line, f.message, f.severity or rule.severity, rule.id)
+             for f in contrast(styles, theme.theme)]
+    if theme.record is not None:
         try:
-            write_atomically(record, json.dumps([p.as_row() for p in found]).encode())
+            write_atomically(theme.record, json.dumps([p.as_row() for p in found]).encode())
         except OSError:
             pass                # only a shortcut (a read-only output folder, say): the next run measures again
-    return noted + found
+    return theme.noted + found
 
 
 def known_theme_problems(styles: Path, remember: Path | None, *, root: Path | None = None) -> list[Problem] | None:
     """What theme_problems would say, when that needs no measuring (the theme's mistakes, or a
     remembered contrast); None when the specimen must be laid out."""
-    _, known, _, noted = _theme_and_record(styles, remember, root)
-    return None if known is None else noted + known
+    theme = _theme_state(styles, remember, root)
+    return None if theme.known is None else theme.noted + theme.known
 
 
-def _theme_and_record(styles: Path, remember: Path | None, root: Path | None):
-    """The theme, the problems already known (or None), the file that remembers its contrast, and
-    the theme's warnings (reported whatever the contrast)."""
+@dataclass(frozen=True)
+class _ThemeState:
+    """The theme as read, what is already known of its problems, and where its contrast is remembered."""
+
+    theme: object                       # booklet.theme.Theme
+    noted: list[Problem]                # the reader's warnings, reported whatever the contrast
+    known: list[Problem] | None         # its errors, or the remembered contrast; None: measure it
+    record: Path | None = None          # the file that remembers the contrast
+
+
+def _theme_state(styles: Path, remember: Path | None, root: Path | None) -> _ThemeState:
     from booklet.theme.reader import HOUSE_THEME, read_theme
     read = Problems()
     theme = read_theme(root, read)
     noted = [dataclasses.replace(p, rule=p.rule or "source") for p in read.items]
     if read.errors:
-        return theme, noted, None, []
+        return _ThemeState(theme, [], noted)
     if remember is None:
-        return theme, None, None, noted
+        return _ThemeState(theme, noted, None)
     files = sorted(styles.glob("*.css")) + sorted((styles / "fonts").glob("*")) + tool_files()
     files += [HOUSE_THEME, *theme.files]
     record = remember / f"contrast-{key_of(Inputs(tuple(files), 'contrast'), {})[:32]}.json"
     try:
-        return theme, [Problem.from_row(row) for row in json.loads(record.read_text())], record, noted
+        return _ThemeState(theme, noted, [Problem.from_row(row) for row in json.loads(record.read_text())], record)
     except (OSError, ValueError):
-        return theme, None, record, noted
+        return _ThemeState(theme, noted, None, record)
 
 
 def gate_build(reading: Reading, *, styles: Path, check: bool = True, allow_overdue: bool = False,

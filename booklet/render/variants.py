@@ -93,9 +93,14 @@ VARIANTS: dict[str, Variant] = {
 }
 
 
+def lineage(name: str) -> tuple[Variant, ...]:
+    """The variant, then each it is made from or laid out as: handout, print, download."""
+    chain = [VARIANTS[name]]
+    while chain[-1].made_from or chain[-1].laid_out_as:
+        chain.append(VARIANTS[chain[-1].made_from or chain[-1].laid_out_as])
+    return tuple(chain)
+
+
 def layout_of(name: str) -> Variant:
     """The variant whose stylesheets lay out `name`'s pages: print and handout use the download's."""
-    variant = VARIANTS[name]
-    while variant.made_from or variant.laid_out_as:
-        variant = VARIANTS[variant.made_from or variant.laid_out_as]
-    return variant
+    return lineage(name)[-1]

@@ -115,10 +115,11 @@ def _print_selectors(stylesheet: Path, shared: Path, problems: Problems) -> None
     print alone would silently style nothing, so say so where it is written."""
     text = read_text(stylesheet, shared, problems) or ""
     for number, line in enumerate(text.splitlines(), 1):
-        if "variant-print" in line or "variant-handout" in line:
-            problems.warning(stylesheet, number, "'.variant-print' matches nothing: the print and handout"
-                             " files are the download's pages in print colours, so style them together (without"
-                             " the class), or the large print alone with '.variant-large-print'")
+        for name in ("variant-print", "variant-handout"):
+            if name in line:
+                problems.warning(stylesheet, number, f"'.{name}' matches nothing: the print and handout"
+                                 " files are the download's pages in print colours, so style them together"
+                                 " (without the class), or the large print alone with '.variant-large-print'")
 
 
 def _colours(fields: Fields, path: Path, problems: Problems) -> dict[Role, Colour]:

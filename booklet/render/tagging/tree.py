@@ -105,13 +105,7 @@ def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary, elem_kids: li
 
 def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
     """The (page index, MCID) pairs of `elem` and every element below it, in tree order."""
-    keys = []
-    for kid in kids(elem):
-        if is_element(kid):
-            keys += all_mcid_keys(pages, kid)
-        elif (key := _key(pages, elem, kid)) is not None:
-            keys.append(key)
-    return keys
+    return reading_order(pages, elem).keys
 
 
 @dataclass(frozen=True)
@@ -128,9 +122,9 @@ def reading_order(pages, node: Dictionary, roles: tuple[Name, ...] = ()) -> Read
     keys: list[Key] = []
     spans: list = []
 
-    def visit(elem: Dictionary) -> None:
+    def visit(elem: Dictionary, top: bool = False) -> None:
         at = None
-        if roles and elem.get(S) in roles:
+        if not top and roles and elem.get(S) in roles:
             at = len(spans)
             spans.append(None)      # filled in below: parents stay before their children
         first = len(keys)
@@ -142,11 +136,7 @@ def reading_order(pages, node: Dictionary, roles: tuple[Name, ...] = ()) -> Read
         if at is not None:
             spans[at] = (elem, first, len(keys))
 
-    for kid in kids(node):
-        if is_element(kid):
-            visit(kid)
-        elif (key := _key(pages, node, kid)) is not None:
-            keys.append(key)
+    visit(node, top=True)           # the node's own MCIDs count; its role makes no span
     return ReadingOrder(keys, spans)
 
 
