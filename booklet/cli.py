@@ -171,7 +171,7 @@ def check_command(paths: tuple[Path, ...], sources: Path | None, output: Path, o
     """
     from booklet.check import CheckRequest, check
     from booklet.check.report import json_report, readability_table, rules_table, text_report
-    from booklet.sources.library import booklet_folders
+    from booklet.sources.folders import booklet_folders
 
     if list_rules:
         click.echo(rules_table())

@@ -27,7 +27,7 @@ from booklet.check.stylesheets import (RGBA, Declaration, background_colour, cus
                                        read_declarations, resolve)
 from booklet.check.subject import Finding
 from booklet.check.themeblame import at_theme_line, theme_finding
-from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same  # noqa: F401 (ratio: re-exported)
+from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.variants import VARIANTS, layout_of
 from booklet.theme import Theme, load_theme, properties, theme_css

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from booklet.model import Library
 from booklet.problems import ContentError, Problem
-from booklet.sources.folders import booklet_folders  # noqa: F401  (re-exported)
 from booklet.sources.reader import Reading, read_sources
 
 

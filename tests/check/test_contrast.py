@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from booklet.check.contrast import contrast, ratio
+from booklet.check.contrast import contrast
+from booklet.check.wcag import ratio
 from booklet.check.stylesheets import parse_colour
 from tests.conftest import PROJECT
 

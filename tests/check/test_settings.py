@@ -60,7 +60,8 @@ def test_a_bad_target_grade_is_an_error(sources):
 
 def test_the_reader_accepts_the_check_keys(sources):
     from booklet.render.variants import VARIANTS
-    from booklet.sources.library import booklet_folders, read_library
+    from booklet.sources.folders import booklet_folders
+    from booklet.sources.library import read_library
     root = sources(demo__booklet_yml=MANIFEST + "target_grade: 7\nchecks:\n  all-caps: error\n")
     library, warnings = read_library(root, booklet_folders(root), variants=tuple(VARIANTS))
     assert "demo" in library.booklets and warnings == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from booklet.render.pdfua import mcid_text
+from booklet.render.pdftext import mcid_text
 
 STYLES_FONTS = Path(__file__).resolve().parents[2] / "booklet" / "styles" / "fonts"
 MM = 72 / 25.4

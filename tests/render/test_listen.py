@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from booklet.render.listen import listening, render_problems
-from booklet.sources.library import booklet_folders, read_library
+from booklet.sources.folders import booklet_folders
+from booklet.sources.library import read_library
 from booklet.render.variants import VARIANTS
 
 

@@ -11,7 +11,8 @@ from booklet.build import BuildRequest, build
 from booklet.check import CheckRequest, check
 from booklet.problems import ContentError
 from booklet.render.variants import VARIANTS
-from booklet.sources.library import booklet_folders, read_library
+from booklet.sources.folders import booklet_folders
+from booklet.sources.library import read_library
 from tests.conftest import MANIFEST
 
 

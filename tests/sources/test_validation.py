@@ -8,7 +8,8 @@ import pytest
 
 from booklet.problems import ContentError
 from booklet.render.variants import VARIANTS
-from booklet.sources.library import booklet_folders, read_library
+from booklet.sources.folders import booklet_folders
+from booklet.sources.library import read_library
 from tests.conftest import MANIFEST
 
 
