@@ -158,15 +158,15 @@ class Fields:
 
     def url(self, name: str) -> str | None:
         """The address; a malformed one is reported under web-address and kept, so `checks:` can allow it."""
-        key, value = self.group.key(name), self.text(name)
-        problem = web_problem(value) if value is not None else None
-        if problem:
-            self.error(self.node(name), problem, key.rule)
-        return value
+        return self._valid(name, web_problem)
 
     def email(self, name: str) -> str | None:
+        return self._valid(name, email_problem)
+
+    def _valid(self, name: str, problem_of) -> str | None:
+        """The text, kept even when `problem_of` finds it wrong (reported under the key's rule)."""
         key, value = self.group.key(name), self.text(name)
-        problem = email_problem(value) if value is not None else None
+        problem = problem_of(value) if value is not None else None
         if problem:
             self.error(self.node(name), problem, key.rule)
         return value
