@@ -71,16 +71,33 @@ def build(request: BuildRequest) -> BuildResult:
     if unchanged is not None:
         return unchanged
 
+    from booklet.parallel import Renderers
+    # The workers start now and load the engine while this process reads and checks the sources.
+    with Renderers(_workers(request, folders)) as renderers:
+        return _build(request, folders, memo, renderers)
+
+
+def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], renderers) -> BuildResult:
     # Loaded here, not above: a build with nothing to do never needs them.
     from booklet.check import gate_build
-    from booklet.parallel import Job, ThemeJob, run_jobs
+    from booklet.parallel import Job, ThemeJob
     from booklet.sources.library import library_of
     from booklet.sources.reader import read_sources
     from booklet.theme.reader import with_theme
+    remember = request.output / CACHE_FOLDER
+    # The theme's contrast (a check, like those below) is measured beside the reading and rendering,
+    # not before them; like them, its errors stop the build before anything is written.
+    theme: list[Problem] = []
+    if request.check and not request.eager:      # eager (watch) builds measure it in the gate, first
+        from booklet.check.run import known_theme_problems
+        known = known_theme_problems(request.styles, remember, root=request.root)
+        if known is None:
+            renderers.begin(ThemeJob(request.styles, remember, request.root))
+        else:
+            theme.extend(known)        # remembered: no job
     reading = read_sources(request.root, folders, variants=tuple(VARIANTS))
     # The reader's problems and the rules of `booklet check` that need no PDF, as `booklet check`
     # reports them, with the theme's mistakes; errors stop here, before anything is rendered.
-    remember = request.output / CACHE_FOLDER
     warnings, used_theme = with_theme(request.root, lambda: gate_build(
         reading, styles=request.styles, check=request.check, allow_overdue=request.allow_overdue,
         today=request.today, remember=remember, theme=request.eager))
@@ -151,17 +168,7 @@ def build(request: BuildRequest) -> BuildResult:
     fresh, total = len(built), sum(len(job.variants) for job in jobs)
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
     order = sorted(jobs, key=_first_variant) if request.eager else sorted(jobs, key=_weight, reverse=True)
-    # The theme's contrast (a check, like those above) is measured beside the rendering, not
-    # before it; like them, its errors stop the build before anything is written.
-    theme: list[Problem] = []
-    if request.check and not request.eager:      # eager (watch) builds measured it above, first
-        from booklet.check.run import known_theme_problems
-        known = known_theme_problems(request.styles, remember, root=request.root)
-        if known is None:
-            order.append(ThemeJob(request.styles, remember, request.root))
-        else:
-            theme.extend(known)        # remembered: no job, and no worker processes for it alone
-    run_jobs(order, request.jobs, finished)
+    renderers.run(order, finished)
     failures.extend(p for p in theme if p.severity == "error")
     warnings.extend(p for p in theme if p.severity != "error")
     if request.strict and any(w.severity == "warning" for w in warnings):
@@ -180,6 +187,16 @@ def build(request: BuildRequest) -> BuildResult:
         except OSError:
             pass                 # only a shortcut for the next build: without it, that build checks again
     return BuildResult(tuple(built), tuple(warnings))
+
+
+def _workers(request: BuildRequest, folders: list[Path]) -> int:
+    """Processes to render in: no more than asked for, nor than there may be layouts to make (the
+    contrast, when measured, goes first to one of them); 0: this process (a watch keeps its engine
+    loaded between rounds)."""
+    if request.eager or request.jobs <= 1:
+        return 0
+    layouts = {layout_of(name).name for name in request.variants or VARIANTS}
+    return min(request.jobs, len(folders) * len(layouts))
 
 
 def _as_errors(warnings: list[Problem]) -> list[Problem]:

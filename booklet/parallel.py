@@ -36,7 +36,7 @@ class ThemeJob:
 @dataclass(frozen=True)
 class Outcome:
     job: Job | ThemeJob
-    produced: tuple = ()                  # of booklet.render.produce.Produced
+    produced: tuple = ()                  # of booklet.render.variants.Produced
     refused: tuple[str, str] | None = None   # (url, reason) when a resource was refused
     seconds: float = 0.0
     problems: tuple = ()                  # a ThemeJob's findings
@@ -77,19 +77,68 @@ def run_job_stepwise(job: Job | ThemeJob) -> Iterator[Outcome]:
         started = time.perf_counter()
 
 
-def run_jobs(jobs: list[Job | ThemeJob], workers: int, done: Callable[[Outcome], None]) -> None:
-    """Run every job; `done` hears of each outcome as soon as it is ready (in one process, of each
-    variant as soon as it is made)."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            for outcome in run_job_stepwise(job):
-                done(outcome)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    # Load the engine before forking so each worker starts with it (and its fonts) already in memory.
+def _load_engine() -> None:
+    """A worker's first task, begun as it starts: WeasyPrint, its fonts and the finishing code."""
     import booklet.render.produce  # noqa: F401
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        for future in as_completed([pool.submit(run_job, job) for job in jobs]):
+
+
+def _fork():
+    import multiprocessing
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+class Renderers:
+    """Where jobs render: worker processes started before the sources are read, so that they load
+    the engine (a quarter of a second) while this process reads and checks, and can begin a job (the
+    theme's contrast) before the others are known; or this process, for one worker when it has the
+    engine already (a watch, a test) or cannot fork."""
+
+    def __init__(self, workers: int):
+        self.workers = workers          # 0: this process; 1: one worker, where it can load the engine meanwhile
+        self._pool = None
+        self._begun: list = []          # futures (or, in this process, jobs) begun early
+
+    def __enter__(self) -> Renderers:
+        if self.workers > 1 or (self.workers == 1 and _fork() is not None and _engine_not_loaded()):
+            self._start()
+        return self
+
+    def __exit__(self, stopped_by, *_) -> None:
+        if self._pool is None:
+            return
+        if stopped_by is not None:
+            # Stopped by its checks (or Ctrl+C): what the workers are doing is of no use now.
+            end = getattr(self._pool, "terminate_workers", None)        # Python 3.14
+            if end is not None:
+                end()
+            else:
+                for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                    process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=stopped_by is not None)
+
+    def _start(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_fork(), initializer=_load_engine)
+        self._pool.submit(_load_engine)     # a fork pool starts all its workers at its first task: now
+
+    def begin(self, job: Job | ThemeJob) -> None:
+        """Start a job before the others are known; its outcome is reported with theirs."""
+        self._begun.append(self._pool.submit(run_job, job) if self._pool is not None else job)
+
+    def run(self, jobs: list[Job | ThemeJob], done: Callable[[Outcome], None]) -> None:
+        """Run these jobs and those begun; `done` hears of each outcome as soon as it is ready."""
+        if self._pool is None:
+            for job in [*jobs, *self._begun]:
+                for outcome in run_job_stepwise(job):
+                    done(outcome)
+            return
+        from concurrent.futures import as_completed
+        futures = [*self._begun, *(self._pool.submit(run_job, job) for job in jobs)]
+        for future in as_completed(futures):
             done(future.result())
+
+
+def _engine_not_loaded() -> bool:
+    """A process that has the engine already (a test, a second build in one process) renders at once."""
+    import sys
+    return "weasyprint" not in sys.modules

@@ -121,3 +121,31 @@ def test_check_goes_on_when_the_contrast_cannot_be_remembered(sources, tmp_path)
     unremembered = check(CheckRequest(root=root, output=None))     # no output: the PDF rules say nothing
     assert [p for p in report.problems if p.rule != "body-text-size"] == list(unremembered.problems)
     assert (output / ".booklet-cache").is_file()
+
+
+@pytest.mark.parametrize("jobs, loads_engine", [("2", False), ("1", True)])
+def test_a_build_in_worker_processes_leaves_the_engine_to_them(built, tmp_path, jobs, loads_engine):
+    """With workers, they load the engine while the command reads and checks the sources; the command
+    itself never needs it, not even to take the finished PDFs back. With one process, it renders itself."""
+    root, _ = built
+    output = tmp_path / "out"
+    done, report = run_cli("build", "--sources", str(root), "--output", str(output), "--variant", "download",
+                           "--today", TODAY, "-j", jobs, cwd=tmp_path)
+    assert report["code"] == 0, done.stderr
+    assert (output / "demo" / "demo-download.pdf").read_bytes().startswith(b"%PDF-")
+    assert ("weasyprint" in report["loaded"]) is loads_engine
+
+
+def test_a_build_stopped_by_its_checks_writes_nothing_and_says_why(built, tmp_path):
+    """The workers were started before the checks ran; an error stops them, and nothing is written."""
+    root, _ = built
+    broken = tmp_path / "sources"
+    shutil.copytree(root, broken)
+    section = broken / "demo" / "one.md"
+    section.write_text(section.read_text() + "\n[a link](booklet:nowhere)\n")
+    output = tmp_path / "out"
+    done, report = run_cli("build", "--sources", str(broken), "--output", str(output), "--today", TODAY,
+                           "-j", "2", cwd=tmp_path)
+    assert report["code"] == 1
+    assert "one.md" in done.stderr and "nowhere" in done.stderr and "Traceback" not in done.stderr
+    assert not list(output.glob("**/*.pdf"))

@@ -17,25 +17,13 @@ from booklet.render.listen import listening, render_problems
 from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_raw
 from booklet.render.pdfx import OutputProfile, PrintFinish
 from booklet.render.resolution import LowResolution, low_resolution_images
-from booklet.render.variants import VARIANTS, Variant, layout_of
+from booklet.render.variants import VARIANTS, Produced, Variant, layout_of
 from booklet.theme import Theme, load_theme, theme_css
 from booklet.theme.css import print_inks, stamp_font_css
 
 # The house CMYK profile: see styles/icc/PROVENANCE.md.
 HOUSE_PROFILE = OutputProfile(path=Path("icc") / "ISOcoated_v2_300_bas.icc", identifier="FOGRA39",
                               condition="Offset printing, coated paper (ISO 12647-2:2004, FOGRA39)")
-
-
-@dataclass(frozen=True)
-class Produced:
-    """One variant's finished PDF and the files that go beside it."""
-
-    variant: str
-    pdf: bytes
-    pages: int
-    sidecars: tuple[tuple[str, bytes], ...] = ()
-    low_resolution: tuple[LowResolution, ...] = ()     # print variants: pictures under 300 ppi
-    problems: tuple = ()                               # what the renderer could not draw (render/listen.py)
 
 
 @dataclass(frozen=True)

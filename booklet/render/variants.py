@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from booklet.render.finish import FinishContext, finish_accessible, finish_press
+from booklet.render.resolution import LowResolution
 
 if TYPE_CHECKING:
     import pikepdf
@@ -26,6 +27,19 @@ def print_job_sheet(*args) -> dict[str, bytes]:
 def handout_sheet(*args) -> dict[str, bytes]:
     from booklet.render.jobsheet import handout_sheet as sheet
     return sheet(*args)
+
+
+@dataclass(frozen=True)
+class Produced:
+    """One variant's finished PDF and the files that go beside it. Defined here, not where it is made,
+    so that a build receiving it from a worker process does not load the engine to read it."""
+
+    variant: str
+    pdf: bytes
+    pages: int
+    sidecars: tuple[tuple[str, bytes], ...] = ()
+    low_resolution: tuple[LowResolution, ...] = ()     # print variants: pictures under 300 ppi
+    problems: tuple = ()                               # what the renderer could not draw (render/listen.py)
 
 
 @dataclass(frozen=True)
