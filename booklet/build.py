@@ -72,7 +72,7 @@ def build(request: BuildRequest) -> BuildResult:
         return unchanged
 
     from booklet.parallel import Renderers
-    # The workers start now and load the engine while this process reads and checks the sources.
+    # A single worker starts now and loads the engine while this process reads and checks the sources.
     with Renderers(_workers(request, folders)) as renderers:
         return _build(request, folders, memo, renderers)
 
@@ -84,20 +84,10 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
     from booklet.sources.library import library_of
     from booklet.sources.reader import read_sources
     from booklet.theme.reader import with_theme
-    remember = request.output / CACHE_FOLDER
-    # The theme's contrast (a check, like those below) is measured beside the reading and rendering,
-    # not before them; like them, its errors stop the build before anything is written.
-    theme: list[Problem] = []
-    if request.check and not request.eager:      # eager (watch) builds measure it in the gate, first
-        from booklet.check.run import known_theme_problems
-        known = known_theme_problems(request.styles, remember, root=request.root)
-        if known is None:
-            renderers.begin(ThemeJob(request.styles, remember, request.root))
-        else:
-            theme.extend(known)        # remembered: no job
     reading = read_sources(request.root, folders, variants=tuple(VARIANTS))
     # The reader's problems and the rules of `booklet check` that need no PDF, as `booklet check`
     # reports them, with the theme's mistakes; errors stop here, before anything is rendered.
+    remember = request.output / CACHE_FOLDER
     warnings, used_theme = with_theme(request.root, lambda: gate_build(
         reading, styles=request.styles, check=request.check, allow_overdue=request.allow_overdue,
         today=request.today, remember=remember, theme=request.eager))
@@ -168,6 +158,16 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
     fresh, total = len(built), sum(len(job.variants) for job in jobs)
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
     order = sorted(jobs, key=_first_variant) if request.eager else sorted(jobs, key=_weight, reverse=True)
+    # The theme's contrast (a check, like those above) is measured beside the rendering, not
+    # before it; like them, its errors stop the build before anything is written.
+    theme: list[Problem] = []
+    if request.check and not request.eager:      # eager (watch) builds measured it above, first
+        from booklet.check.run import known_theme_problems
+        known = known_theme_problems(request.styles, remember, root=request.root)
+        if known is None:
+            order.append(ThemeJob(request.styles, remember, request.root))
+        else:
+            theme.extend(known)        # remembered: no job
     renderers.run(order, finished)
     failures.extend(p for p in theme if p.severity == "error")
     warnings.extend(p for p in theme if p.severity != "error")
@@ -190,9 +190,8 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
 
 
 def _workers(request: BuildRequest, folders: list[Path]) -> int:
-    """Processes to render in: no more than asked for, nor than there may be layouts to make (the
-    contrast, when measured, goes first to one of them); 0: this process (a watch keeps its engine
-    loaded between rounds)."""
+    """Processes to render in: no more than asked for, nor than there may be layouts to make; 0: this
+    process (a watch keeps its engine loaded between rounds)."""
     if request.eager or request.jobs <= 1:
         return 0
     layouts = {layout_of(name).name for name in request.variants or VARIANTS}

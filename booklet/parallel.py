@@ -88,19 +88,20 @@ def _fork():
 
 
 class Renderers:
-    """Where jobs render: worker processes started before the sources are read, so that they load
-    the engine (a quarter of a second) while this process reads and checks, and can begin a job (the
-    theme's contrast) before the others are known; or this process, for one worker when it has the
-    engine already (a watch, a test) or cannot fork."""
+    """Where jobs render. One worker starts at once, so that it loads the engine while this process
+    reads and checks the sources (a quarter of a second sooner done); several start when the jobs
+    are known, forked once this process has loaded the engine, so that they need not load it each
+    at once on few cores. With no worker (a watch keeps its engine loaded, a test has it, or there
+    is no fork), or for a single job, this process renders."""
 
     def __init__(self, workers: int):
-        self.workers = workers          # 0: this process; 1: one worker, where it can load the engine meanwhile
+        self.workers = workers          # 0: this process
         self._pool = None
-        self._begun: list = []          # futures (or, in this process, jobs) begun early
 
     def __enter__(self) -> Renderers:
-        if self.workers > 1 or (self.workers == 1 and _fork() is not None and _engine_not_loaded()):
+        if self.workers == 1 and _fork() is not None and _engine_not_loaded():
             self._start()
+            self._pool.submit(_load_engine)     # a fork pool starts its workers at its first task: now
         return self
 
     def __exit__(self, stopped_by, *_) -> None:
@@ -119,23 +120,28 @@ class Renderers:
     def _start(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_fork(), initializer=_load_engine)
-        self._pool.submit(_load_engine)     # a fork pool starts all its workers at its first task: now
-
-    def begin(self, job: Job | ThemeJob) -> None:
-        """Start a job before the others are known; its outcome is reported with theirs."""
-        self._begun.append(self._pool.submit(run_job, job) if self._pool is not None else job)
 
     def run(self, jobs: list[Job | ThemeJob], done: Callable[[Outcome], None]) -> None:
-        """Run these jobs and those begun; `done` hears of each outcome as soon as it is ready."""
+        """Run every job; `done` hears of each outcome as soon as it is ready (in this process, of
+        each variant as soon as it is made)."""
+        if self._pool is None and self.workers > 1 and len(jobs) > 1:
+            _load_engine()              # before forking, so that each worker starts with it in memory
+            self._start()
         if self._pool is None:
-            for job in [*jobs, *self._begun]:
-                for outcome in run_job_stepwise(job):
-                    done(outcome)
-            return
-        from concurrent.futures import as_completed
-        futures = [*self._begun, *(self._pool.submit(run_job, job) for job in jobs)]
-        for future in as_completed(futures):
-            done(future.result())
+            here, there = jobs, []
+        elif self.workers == 1:
+            # The worker renders the booklets; this process, idle meanwhile, measures the theme.
+            here, there = [j for j in jobs if isinstance(j, ThemeJob)], [j for j in jobs if isinstance(j, Job)]
+        else:
+            here, there = [], jobs
+        futures = [self._pool.submit(run_job, job) for job in there]
+        for job in here:
+            for outcome in run_job_stepwise(job):
+                done(outcome)
+        if futures:
+            from concurrent.futures import as_completed
+            for future in as_completed(futures):
+                done(future.result())
 
 
 def _engine_not_loaded() -> bool:

@@ -125,12 +125,14 @@ def test_check_goes_on_when_the_contrast_cannot_be_remembered(sources, tmp_path)
 
 @pytest.mark.parametrize("jobs, loads_engine", [("2", False), ("1", True)])
 def test_a_build_in_worker_processes_leaves_the_engine_to_them(built, tmp_path, jobs, loads_engine):
-    """With workers, they load the engine while the command reads and checks the sources; the command
-    itself never needs it, not even to take the finished PDFs back. With one process, it renders itself."""
-    root, _ = built
+    """With a worker, it loads the engine while the command reads and checks the sources; the command
+    itself never needs it (the contrast is remembered), not even to take the finished PDF back. With
+    one process, it renders itself."""
+    root, built_output = built
     output = tmp_path / "out"
+    shutil.copytree(built_output, output)
     done, report = run_cli("build", "--sources", str(root), "--output", str(output), "--variant", "download",
-                           "--today", TODAY, "-j", jobs, cwd=tmp_path)
+                           "--today", TODAY, "-j", jobs, "--force", cwd=tmp_path)
     assert report["code"] == 0, done.stderr
     assert (output / "demo" / "demo-download.pdf").read_bytes().startswith(b"%PDF-")
     assert ("weasyprint" in report["loaded"]) is loads_engine
