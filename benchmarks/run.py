@@ -120,10 +120,13 @@ def worker_stages(job: dict) -> dict:
 
     # The pipeline itself runs (render/produce.py): its steps are timed where it calls them, and each
     # is counted to the variant being made when it runs (a shared layout to the first variant using it).
+    import booklet.compose.document as compose_module
     import booklet.render.produce as produce_module
 
     def spy(function: str, stage: str, part: str | None = None) -> None:
-        original = getattr(produce_module, function)
+        # produce() loads the templates when it calls them: those are timed in their own module.
+        module = compose_module if function.startswith("compose_") else produce_module
+        original = getattr(module, function)
 
         def timed(*args, **kwargs):
             started = time.perf_counter()
@@ -133,7 +136,7 @@ def worker_stages(job: dict) -> dict:
                 clock(stage, current[0], started, part)
                 if function == "lay_out":
                     per_variant[current[0]]["layouts"] += 1
-        setattr(produce_module, function, timed)
+        setattr(module, function, timed)
 
     for function, stage, part in (("compose_html", "templates", None), ("compose_notes_html", "templates", None),
                                   ("lay_out", "layout", None), ("write_raw", "write", None),

@@ -108,8 +108,9 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
                 continue
             built.append(done)
             warnings.extend(replayed)
-        jobs += [Job(manifest, library.organisation, group, request.root, request.styles, used_theme)
-                 for group in _job_groups(stale)]
+        # Composed here, so that a worker only renders: it need not load the templates meanwhile.
+        jobs += [Job(manifest, library.organisation, group, request.root, request.styles, used_theme,
+                     _composed(manifest, library.organisation, group)) for group in _job_groups(stale)]
 
     if request.strict and warnings:
         raise ContentError(_as_errors(warnings))
@@ -261,6 +262,13 @@ def _job_groups(names: list[str]) -> list[tuple[str, ...]]:
     return [tuple(group) for group in groups.values()]
 
 
+def _composed(manifest: Manifest, organisation, group: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The HTML of the group's layout, by the name of the variant that lays it out."""
+    from booklet.compose.document import compose_html
+    layout = layout_of(group[0]).name
+    return ((layout, compose_html(manifest, organisation, variant=layout)),)
+
+
 def _weight(job) -> int:
     """Longest first keeps the processes evenly busy: each layout costs the most, each finish a little."""
     return 3 + len(job.variants)
@@ -304,7 +312,7 @@ def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
     from urllib.parse import unquote
     from booklet.render.resolution import MIN_PPI
     from booklet.urls import urlsplit
-    from booklet.markdown.positions import Kind
+    from booklet.model import Kind
     path, line = manifest.folder / "booklet.yml", 1
     source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
     name = source.relative_to(manifest.folder).as_posix() if source.is_relative_to(manifest.folder) else low.src

@@ -92,6 +92,37 @@ class SourceText:
     title_line: int = 1      # the line of `title:` in the front matter
 
 
+class Kind(StrEnum):
+    """What a construct of a section's Markdown is (markdown/positions.py records them)."""
+
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    HEADING = "heading"
+    TABLE = "table"
+    LABEL = "label"
+    IMAGE = "image"
+    CODE = "code"
+    LINK = "link"
+    REFERENCE = "reference"          # a reference definition: [id]: address
+
+
+@dataclass(frozen=True)
+class Construct:
+    """One thing in a section's Markdown, at its file and line."""
+
+    kind: Kind
+    path: Path
+    line: int
+    text: str = ""                   # the words a reader sees (link words, alt text, heading words)
+    target: str = ""                 # a link's address or a picture's file, as written
+    level: int = 0                   # a heading's level
+    lines: tuple[str, ...] = ()      # a text block's visible words, line by line from `line`
+    plain: tuple[str, ...] = ()      # the same without links and code: what a reader sees as typed
+    attrs: tuple[tuple[str, str], ...] = ()   # an image's attributes ({decorative}, width=...)
+    alone: bool = False              # an image on a line of its own (a figure)
+    depth: int = 0                   # snippet nesting: 0 is the section's own file
+
+
 @dataclass(frozen=True)
 class Section:
     """One section: its title, its Markdown body and where that body starts in its file."""
@@ -104,7 +135,7 @@ class Section:
     number: int | None = None
     anchor: str = ""
     html: str = ""           # the body as HTML, once the Markdown is converted
-    outline: tuple = ()      # what the conversion met, each at its file and line (markdown/positions.py)
+    outline: tuple[Construct, ...] = ()      # what the conversion met, each at its file and line
     title_line: int = 1      # the line of `title:` in the front matter
 
 

@@ -21,6 +21,7 @@ class Job:
     root: object            # Path; kept plain so the job pickles cheaply
     styles: object
     theme: object = None    # booklet.theme.Theme; None: read it from root
+    html: tuple[tuple[str, str], ...] = ()     # (variant, HTML) of the layout, composed by the build
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def run_job_stepwise(job: Job | ThemeJob) -> Iterator[Outcome]:
         return
     from booklet.render.fetcher import RefusedResource
     from booklet.render.produce import Setting, produce
-    made = produce(job.manifest, job.organisation, list(job.variants), Setting(job.root, job.styles, job.theme))
+    made = produce(job.manifest, job.organisation, list(job.variants), Setting(job.root, job.styles, job.theme),
+                   dict(job.html))
     while True:
         try:
             item = next(made)

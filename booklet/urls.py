@@ -1,4 +1,5 @@
-"""Split addresses as editors write them without ever raising: a drop-in for urllib's urlsplit."""
+"""Split addresses as editors write them without ever raising (a drop-in for urllib's urlsplit), and
+the one list of the link schemes a booklet may carry."""
 
 from __future__ import annotations
 
@@ -21,3 +22,16 @@ def urlsplit(address: str) -> SplitResult:
         if match:
             return SplitResult(match.group(1).lower(), "", match.group(2), "", "")
         return SplitResult("", "", address, "", "")
+
+
+# The one list of link schemes a booklet may carry, whatever the link's origin; `#anchor` links
+# (no scheme) stay inside the PDF. `booklet:` links are rewritten to web addresses before rendering.
+SCHEMES = ("https", "http", "mailto", "tel", "booklet")
+
+
+def link_scheme(href: str) -> str | None:
+    """The link's scheme as a reader's viewer would see it ('' for a local name); None if unreadable."""
+    try:
+        return urlsplit(href.strip()).scheme.lower()
+    except ValueError:
+        return None

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from booklet.check.subject import Finding, Subject
 from booklet.check.text import constructs
-from booklet.markdown.positions import Kind
+from booklet.model import Kind
 
 GENERIC_ALT = {"image", "picture", "photo", "photograph", "graphic", "figure", "img", "diagram", "drawing",
                "illustration", "icon", "chart", "an image", "a picture", "a photo", "image here", "alt", "alt text"}

@@ -10,7 +10,7 @@ import phonenumbers
 
 from booklet.check.subject import Finding, Subject, key_line
 from booklet.check.text import constructs
-from booklet.markdown.positions import Kind
+from booklet.model import Kind
 from booklet.compose.document import compose_html
 from booklet.validity import email_problem, web_problem
 from booklet.urls import urlsplit

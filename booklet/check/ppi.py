@@ -17,7 +17,7 @@ from booklet.check.stylesheets import read_declarations
 from booklet.check.subject import Finding, Subject
 from booklet.check.text import constructs
 from booklet.files import MAX_PIXELS, file_refusal
-from booklet.markdown.positions import Kind
+from booklet.model import Kind
 from booklet.sources.safe import readable
 from booklet.render.resolution import CSS_PX_PER_INCH, MIN_PPI as MINIMUM_PPI     # one threshold for check and build
 from booklet.urls import urlsplit

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 from booklet.check.subject import Finding, Subject
 from booklet.problems import Problem
 from booklet.check.text import constructs
-from booklet.markdown.positions import Kind
+from booklet.model import Kind
 from booklet.files import file_refusal
 from booklet.sources.safe import readable
 from booklet.urls import urlsplit

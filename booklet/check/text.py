@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.markdown.positions import Construct, Kind
-from booklet.model import Section
+from booklet.model import Construct, Kind, Section
 
 TEXT_KINDS = (Kind.PARAGRAPH, Kind.ITEM, Kind.HEADING, Kind.TABLE, Kind.LABEL, Kind.IMAGE, Kind.CODE)
 

@@ -10,25 +10,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
-from booklet.urls import urlsplit
-
-# The one list of link schemes a booklet may carry, whatever the link's origin; `#anchor` links
-# (no scheme) stay inside the PDF. `booklet:` links are rewritten to web addresses before rendering.
-SCHEMES = ("https", "http", "mailto", "tel", "booklet")
-
-
-def link_scheme(href: str) -> str | None:
-    """The link's scheme as a reader's viewer would see it ('' for a local name); None if unreadable."""
-    try:
-        return urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return None
-
-
-def allowed_link(href: str) -> bool:
-    """Whether a link may reach a PDF: an anchor in the document, or one of the allowed schemes."""
-    return href.startswith("#") or link_scheme(href) in SCHEMES
-
+from booklet.urls import SCHEMES, link_scheme, urlsplit
 
 class LinkProcessor(Treeprocessor):
     """`booklet:SLUG` becomes the other booklet's address, `tel:` numbers become E.164; any element

@@ -5,47 +5,16 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from enum import StrEnum
-from pathlib import Path
 
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from booklet.markdown.context import Locator, MarkdownContext
+from booklet.model import Construct, Kind
 
 STASHED = re.compile("\x02(?:wzxhzdk:(\\d+)|[^\x03]*)\x03")    # Python-Markdown's placeholders (stash, back-links)
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 SKIPPED_LINKS = ("footnote-ref", "footnote-backref")
-
-
-class Kind(StrEnum):
-    PARAGRAPH = "paragraph"
-    ITEM = "item"
-    HEADING = "heading"
-    TABLE = "table"
-    LABEL = "label"
-    IMAGE = "image"
-    CODE = "code"
-    LINK = "link"
-    REFERENCE = "reference"          # a reference definition: [id]: address
-
-
-@dataclass(frozen=True)
-class Construct:
-    """One thing in a section's Markdown, at its file and line."""
-
-    kind: Kind
-    path: Path
-    line: int
-    text: str = ""                   # the words a reader sees (link words, alt text, heading words)
-    target: str = ""                 # a link's address or a picture's file, as written
-    level: int = 0                   # a heading's level
-    lines: tuple[str, ...] = ()      # a text block's visible words, line by line from `line`
-    plain: tuple[str, ...] = ()      # the same without links and code: what a reader sees as typed
-    attrs: tuple[tuple[str, str], ...] = ()   # an image's attributes ({decorative}, width=...)
-    alone: bool = False              # an image on a line of its own (a figure)
-    depth: int = 0                   # snippet nesting: 0 is the section's own file
 
 
 class PositionProcessor(Treeprocessor):

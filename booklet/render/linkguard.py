@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pikepdf
 
-from booklet.markdown.links import SCHEMES, link_scheme
 from booklet.render.fetcher import RefusedResource
+from booklet.urls import SCHEMES, link_scheme
 
 # `booklet:` links are rewritten to web addresses long before a PDF is written.
 PDF_SCHEMES = tuple(scheme for scheme in SCHEMES if scheme != "booklet")

@@ -11,8 +11,7 @@ from urllib.parse import unquote
 
 from booklet.urls import urlsplit
 
-from booklet.markdown.positions import Kind
-from booklet.model import Manifest
+from booklet.model import Kind, Manifest
 from booklet.problems import Problem
 
 FAILED = re.compile(r"Failed to (?:load|read)\b")

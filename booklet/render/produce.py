@@ -9,21 +9,19 @@ from pathlib import Path
 
 import pikepdf
 
-from booklet.compose.document import compose_html, compose_notes_html
 from booklet.compose.strings import strings_for
 from booklet.model import Manifest, Organisation
 from booklet.render.finish import FinishContext, Padding
 from booklet.render.listen import listening, render_problems
 from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_raw
-from booklet.render.pdfx import OutputProfile, PrintFinish
 from booklet.render.resolution import LowResolution, low_resolution_images
 from booklet.render.variants import VARIANTS, Produced, Variant, layout_of
-from booklet.theme import Theme, load_theme, theme_css
-from booklet.theme.css import print_inks, stamp_font_css
+from booklet.theme.css import print_inks, stamp_font_css, theme_css
+from booklet.theme.model import Theme
 
-# The house CMYK profile: see styles/icc/PROVENANCE.md.
-HOUSE_PROFILE = OutputProfile(path=Path("icc") / "ISOcoated_v2_300_bas.icc", identifier="FOGRA39",
-                              condition="Offset printing, coated paper (ISO 12647-2:2004, FOGRA39)")
+# The house CMYK profile (see styles/icc/PROVENANCE.md): its file in the styles folder, identifier, condition.
+HOUSE_PROFILE = (Path("icc") / "ISOcoated_v2_300_bas.icc", "FOGRA39",
+                 "Offset printing, coated paper (ISO 12647-2:2004, FOGRA39)")
 
 
 @dataclass(frozen=True)
@@ -47,12 +45,17 @@ class Setting:
 
     @property
     def used_theme(self) -> Theme:
-        return self.theme or load_theme(self.root)
+        if self.theme is not None:
+            return self.theme
+        from booklet.theme.reader import load_theme
+        return load_theme(self.root)
 
 
-def produce(manifest: Manifest, organisation: Organisation, names: list[str], setting: Setting) -> Iterator[Produced]:
+def produce(manifest: Manifest, organisation: Organisation, names: list[str], setting: Setting,
+            composed: dict[str, str] | None = None) -> Iterator[Produced]:
     """Each named variant, in order, as soon as it is made. Variants sharing a layout finish the same
-    written pages; a variant made from another reuses its finished PDF."""
+    written pages; a variant made from another reuses its finished PDF. `composed`: the HTML of a
+    layout, by its variant's name, when the build composed it already (a worker only renders)."""
     made: dict[str, Produced] = {}
     layouts: dict[str, Layout] = {}
 
@@ -63,7 +66,8 @@ def produce(manifest: Manifest, organisation: Organisation, names: list[str], se
 
     def laid_out(variant: Variant) -> Layout:
         if variant.name not in layouts:
-            layouts[variant.name] = _lay_out(variant, manifest, organisation, setting)
+            html = (composed or {}).get(variant.name) or _compose(manifest, organisation, variant.name)
+            layouts[variant.name] = _lay_out(variant, html, manifest, setting)
         return layouts[variant.name]
 
     for name in names:
@@ -92,9 +96,11 @@ def _make(variant: Variant, manifest: Manifest, organisation: Organisation, sett
 def _context(variant: Variant, manifest: Manifest, setting: Setting, padding: Padding | None = None) -> FinishContext:
     press = None
     if variant.press:
+        from booklet.render.pdfx import OutputProfile, PrintFinish
         settings = manifest.printing
+        path, identifier, condition = HOUSE_PROFILE
         profile = OutputProfile.custom(settings.profile) if settings.profile else \
-            OutputProfile(setting.styles / HOUSE_PROFILE.path, HOUSE_PROFILE.identifier, HOUSE_PROFILE.condition)
+            OutputProfile(setting.styles / path, identifier, condition)
         press = PrintFinish(standard=settings.standard, bleed_mm=settings.bleed_mm, crop_marks=settings.crop_marks,
                             profile=profile, inks=print_inks(setting.used_theme, profile.path))
     stamp = None
@@ -107,10 +113,14 @@ def _context(variant: Variant, manifest: Manifest, setting: Setting, padding: Pa
                          padding=padding)
 
 
-def _lay_out(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting) -> Layout:
+def _compose(manifest: Manifest, organisation: Organisation, variant: str) -> str:
+    from booklet.compose.document import compose_html       # here: a worker is given the HTML
+    return compose_html(manifest, organisation, variant=variant)
+
+
+def _lay_out(variant: Variant, html: str, manifest: Manifest, setting: Setting) -> Layout:
     """Lay the booklet out with the variant's stylesheets and the theme's sRGB colours, and write it
     (tagged, if the variant is); pictures are measured at the size they are laid out."""
-    html = compose_html(manifest, organisation, variant=variant.name)
     rendered = lay_out(html, stylesheets=variant.stylesheets, extra_css=theme_css(setting.used_theme),
                        pdf_variant=variant.pdf_variant, base=manifest.folder,
                        roots=(setting.root, setting.styles), styles=setting.styles)
@@ -128,6 +138,7 @@ def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: M
     missing = -layout.pages % variant.pad_to
     if not missing:
         return None
+    from booklet.compose.document import compose_notes_html
     html = compose_notes_html(manifest, pages=missing, first_page=layout.back_cover + 1)
     rendered = lay_out(html, stylesheets=laid_out_as.stylesheets, extra_css=theme_css(setting.used_theme),
                        pdf_variant=None, base=manifest.folder, roots=(setting.root, setting.styles),

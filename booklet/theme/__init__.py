@@ -1,7 +1,16 @@
-"""A publisher's house style: read `_shared/theme.yml` over the house theme and turn it into CSS."""
+"""A publisher's house style: read `_shared/theme.yml` over the house theme and turn it into CSS.
 
-from booklet.theme.css import properties, theme_css
-from booklet.theme.model import Role, Theme
-from booklet.theme.reader import HOUSE_THEME, load_theme, read_theme
+The names below load their module on first use: a render worker needs the CSS of a theme
+it was handed, not the YAML reader.
+"""
 
-__all__ = ["HOUSE_THEME", "Role", "Theme", "load_theme", "properties", "read_theme", "theme_css"]
+_WHERE = {"properties": "css", "theme_css": "css", "Role": "model", "Theme": "model",
+          "HOUSE_THEME": "reader", "load_theme": "reader", "read_theme": "reader"}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        import importlib
+        return getattr(importlib.import_module(f"booklet.theme.{_WHERE[name]}"), name)
+    raise AttributeError(name)

@@ -10,8 +10,7 @@ from booklet.check.readability import Readability, measure, sentences
 from booklet.check.text import constructs, section_blocks
 from booklet.markdown.context import MarkdownContext
 from booklet.markdown.convert import convert
-from booklet.markdown.positions import Kind
-from booklet.model import Section, SourceText
+from booklet.model import Kind, Section, SourceText
 from booklet.problems import Problems
 
 BODY = """\

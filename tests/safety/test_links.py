@@ -104,7 +104,7 @@ def test_the_built_pdf_carries_the_international_number_and_only_allowed_links(s
 
     from booklet.cli import main
     from booklet.render.linkguard import PDF_SCHEMES, link_uris
-    from booklet.markdown.links import link_scheme
+    from booklet.urls import link_scheme
     from tests.conftest import SECTION_ONE
     root = sources(demo__one_md=SECTION_ONE + "\nCall [the helpline](tel:1800200700) or read [more](https://www.example.org).\n")
     result = CliRunner().invoke(main, ["build", str(root / "demo"), "--output", str(tmp_path / "out"),
