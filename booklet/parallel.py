@@ -79,8 +79,23 @@ def run_job_stepwise(job: Job | ThemeJob) -> Iterator[Outcome]:
         started = time.perf_counter()
 
 
+def _start_worker() -> None:
+    """A worker's first task, begun as it starts: it will end with the build that started it (killed,
+    the build leaves no process behind), and it loads the engine."""
+    import threading
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    _load_engine()
+
+
+def _end_with(parent: int) -> None:
+    import time
+    while os.getppid() == parent:       # a process whose parent dies gets another one
+        time.sleep(0.2)
+    os._exit(1)
+
+
 def _load_engine() -> None:
-    """A worker's first task, begun as it starts: WeasyPrint, its fonts and the finishing code."""
+    """WeasyPrint, its fonts and the finishing code."""
     import booklet.render.produce  # noqa: F401
 
 
@@ -94,7 +109,7 @@ class Renderers:
     reads and checks the sources (a quarter of a second sooner done); several start when the jobs
     are known, forked once this process has loaded the engine, so that they need not load it each
     at once on few cores. With no worker (a watch keeps its engine loaded, a test has it, or there
-    is no fork), or for a single job, this process renders."""
+    is no fork), or several allowed but one job to do, this process renders."""
 
     def __init__(self, workers: int):
         self.workers = workers          # 0: this process
@@ -102,7 +117,7 @@ class Renderers:
 
     def __enter__(self) -> Renderers:
         if self.workers == 1 and _fork() is not None and _engine_not_loaded():
-            self._start()
+            self._start(1)
             self._pool.submit(_load_engine)     # a fork pool starts its workers at its first task: now
         return self
 
@@ -119,16 +134,16 @@ class Renderers:
                     process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=stopped_by is not None)
 
-    def _start(self) -> None:
+    def _start(self, workers: int) -> None:
         from concurrent.futures import ProcessPoolExecutor
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_fork(), initializer=_load_engine)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_fork(), initializer=_start_worker)
 
     def run(self, jobs: list[Job | ThemeJob], done: Callable[[Outcome], None]) -> None:
         """Run every job; `done` hears of each outcome as soon as it is ready (in this process, of
         each variant as soon as it is made)."""
         if self._pool is None and self.workers > 1 and len(jobs) > 1:
             _load_engine()              # before forking, so that each worker starts with it in memory
-            self._start()
+            self._start(min(self.workers, len(jobs)))
         if self._pool is None:
             here, there = jobs, []
         elif self.workers == 1:
@@ -144,6 +159,13 @@ class Renderers:
             from concurrent.futures import as_completed
             for future in as_completed(futures):
                 done(future.result())
+        self._stop()
+
+    def _stop(self) -> None:
+        """No worker outlives the rendering: the build then writes its files alone."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
 
 def _engine_not_loaded() -> bool:

@@ -148,3 +148,45 @@ def test_a_journal_naming_files_outside_the_output_is_not_played(tmp_path):
     (output / ".booklet-cache" / "journal-0.json").write_text(json.dumps([[str(planted), str(victim)]]))
     recover(output / ".booklet-cache")
     assert victim.read_text() == "keep me" and not list(output.rglob("journal-*"))
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found.update(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
+@pytest.mark.parametrize("variants", [("--variant", "download"), ()])
+def test_a_build_killed_while_rendering_leaves_no_worker_behind(sources, tmp_path, variants):
+    """One worker started before the reading, or several forked after it: killed with the build,
+    none of them keeps running (nor keeps the build's output pipes open)."""
+    import signal
+    import time
+    root = sources()
+    command = [sys.executable, "-m", "booklet.cli", "build", str(root / "demo"), "--output", str(tmp_path / "out"),
+               "--today", "2026-11-20", "-j", "2", *variants]
+    build = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        workers = {pid for pid in _children(build.pid) if _alive(pid)}
+        time.sleep(0.005)
+    assert workers, "the build rendered without a worker process"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "workers outlived the killed build"
