@@ -151,3 +151,15 @@ def test_a_build_stopped_by_its_checks_writes_nothing_and_says_why(built, tmp_pa
     assert report["code"] == 1
     assert "one.md" in done.stderr and "nowhere" in done.stderr and "Traceback" not in done.stderr
     assert not list(output.glob("**/*.pdf"))
+
+
+def test_check_with_the_house_style_lays_no_specimen_out(built, tmp_path):
+    """Without a theme of the publisher's, the contrast is the house style's, which the package's
+    own tests measure (tests/check/test_contrast.py): a first check in a fresh output folder does
+    not load WeasyPrint to measure it again."""
+    root, _ = built
+    done, report = run_cli("check", "--sources", str(root), "--output", str(tmp_path / "fresh"), "--format", "json",
+                           "--today", TODAY, cwd=tmp_path)
+    assert report["code"] == 0, done.stdout + done.stderr
+    assert "weasyprint" not in report["loaded"]
+    assert not any(p["rule"] == "contrast" for p in json.loads(done.stdout)["problems"])
