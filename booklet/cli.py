@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from booklet.build import BuildRequest, build
-from booklet.problems import ContentError, UsageError
+from booklet.problems import SOURCE, ContentError, UsageError
 from booklet.render.variants import VARIANTS
 
 
@@ -83,7 +83,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
         _report(exc.problems)
         errors = sum(p.severity == "error" for p in exc.problems)
         click.echo(f"{errors} error{'s' * (errors != 1)}: nothing was written.", err=True)
-        if any(p.rule and p.severity == "error" for p in exc.problems):   # found by booklet check's rules
+        if any(p.rule != SOURCE and p.severity == "error" for p in exc.problems):   # found by booklet check's rules
             click.echo("(fix them, or build anyway with --no-check; an overdue review needs --allow-overdue)",
                        err=True)
         sys.exit(1)

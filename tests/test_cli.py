@@ -46,6 +46,18 @@ def test_content_errors_exit_1_with_file_and_line(sources, tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_the_no_check_hint_comes_only_when_no_check_would_help(sources, tmp_path):
+    """--no-check skips booklet check's rules; a file that cannot be read stops the build all the same."""
+    ruled = sources(demo__two_md="---\ntitle: Two\n---\n\n[Another](booklet:nowhere)\n")
+    result = run("build", "--sources", str(ruled), "--output", str(tmp_path / "a"), cwd=tmp_path)
+    assert result.exit_code == 1 and "[unknown-booklet]" in result.output
+    assert "--no-check" in result.output
+    unreadable = sources(demo__booklet_yml="title: [unclosed\n")
+    result = run("build", "--sources", str(unreadable), "--output", str(tmp_path / "b"), cwd=tmp_path)
+    assert result.exit_code == 1 and "[source]" in result.output
+    assert "--no-check" not in result.output
+
+
 def test_unknown_variant_is_a_usage_error(sources, tmp_path):
     root = sources()
     result = run("build", "--sources", str(root), "--variant", "poster", cwd=tmp_path)

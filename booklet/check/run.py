@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import datetime as dt
 from dataclasses import dataclass, field
@@ -125,7 +124,7 @@ def _theme_state(styles: Path, remember: Path | None, root: Path | None) -> _The
     from booklet.theme.reader import HOUSE_THEME, read_theme
     read = Problems()
     theme = read_theme(root, read)
-    noted = [dataclasses.replace(p, rule=p.rule or "source") for p in read.items]
+    noted = list(read.items)
     if read.errors:
         return _ThemeState(theme, [], noted)
     if not theme.files and styles.resolve() == STYLES:

@@ -10,7 +10,7 @@ import yaml
 
 from booklet.check.rules import RULES, SEVERITIES
 from booklet.check.subject import DEFAULT_TARGET_GRADE, Settings, key_line
-from booklet.problems import Problem, Severity
+from booklet.problems import SOURCE, Problem, Severity
 from booklet.sources.yamlnodes import line_of, scalar
 
 
@@ -18,7 +18,7 @@ def read_settings(node: yaml.Node | None, path: Path) -> tuple[Settings, list[Pr
     problems: list[Problem] = []
 
     def error(line: int, message: str) -> None:
-        problems.append(Problem(path, line, message, "error", "source"))
+        problems.append(Problem(path, line, message, "error", SOURCE))
 
     if not isinstance(node, yaml.MappingNode):
         return Settings(), problems

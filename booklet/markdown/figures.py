@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from markdown.treeprocessors import Treeprocessor
 
 from booklet.markdown.context import Locator, MarkdownContext
+from booklet.problems import SOURCE
 from booklet.sources.pictures import picture_problem
 from booklet.sources.safe import refusal
 from booklet.urls import urlsplit
@@ -63,7 +64,7 @@ class FigureProcessor(Treeprocessor):
             if credit:
                 etree.SubElement(figcaption, "span", {"class": "credit"}).text = credit
 
-    def _error(self, line: int, message: str, rule: str = "source") -> None:
+    def _error(self, line: int, message: str, rule: str = SOURCE) -> None:
         self.locator.problems.error(self.ctx.path, line, message, rule)
 
     def _resolve(self, src: str, line: int) -> Path | None:

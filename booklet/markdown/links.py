@@ -10,6 +10,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
+from booklet.problems import SOURCE
 from booklet.urls import SCHEMES, link_scheme, urlsplit
 
 class LinkProcessor(Treeprocessor):
@@ -45,7 +46,7 @@ class LinkProcessor(Treeprocessor):
                          " open; link to a web address (https://...), an email (mailto:), a phone"
                          " number (tel:) or another booklet (booklet:SLUG)")
 
-    def _refuse(self, link, needle: str, message: str, rule: str = "source") -> None:
+    def _refuse(self, link, needle: str, message: str, rule: str = SOURCE) -> None:
         self.locator.error(needle, message, stream="link", rule=rule)
         del link.attrib["href"]          # never passed on, even to a build that goes on to fail
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from booklet.problems import Problems
+from booklet.problems import SOURCE, Problems
 from booklet.sources.keys import Group, Key
 from booklet.validity import email_problem, web_problem
 
@@ -93,7 +93,7 @@ class Fields:
             self.keys[key] = (key_node, value_node)
         self._unknown()
 
-    def error(self, node: yaml.Node | None, message: str, rule: str = "source") -> None:
+    def error(self, node: yaml.Node | None, message: str, rule: str = SOURCE) -> None:
         self.problems.error(self.path, line_of(node, self.first_line) if node else self.line, message, rule)
 
     def node(self, name: str) -> yaml.Node | None:
