@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pikepdf
+
+from booklet.render.matrix import IDENTITY, Matrix, multiply, upright
 
 EDGE = 0.01              # points: a rectangle this close to the trim edge touches it
 FILLS = frozenset({"f", "F", "f*"})
 PAINTS = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "n"})
 PATH = frozenset({"m", "l", "c", "v", "y", "h", "re"})
-
-
-@dataclass(frozen=True)
-class Matrix:
-    """A PDF transformation matrix [a b c d e f]: a point (x, y) maps to (ax + cy + e, bx + dy + f)."""
-
-    a: float = 1.0
-    b: float = 0.0
-    c: float = 0.0
-    d: float = 1.0
-    e: float = 0.0
-    f: float = 0.0
-
-    def then(self, n: "Matrix") -> "Matrix":
-        """This transformation followed by `n` (PDF's `cm` puts the new matrix first: new.then(ctm))."""
-        return Matrix(self.a * n.a + self.b * n.c, self.a * n.b + self.b * n.d,
-                      self.c * n.a + self.d * n.c, self.c * n.b + self.d * n.d,
-                      self.e * n.a + self.f * n.c + n.e, self.e * n.b + self.f * n.d + n.f)
-
-    @property
-    def upright(self) -> bool:
-        """No rotation or skew: a rectangle stays a rectangle with the page's axes."""
-        return self.b == 0 and self.c == 0 and self.a != 0 and self.d != 0
 
 
 def grower(page: pikepdf.Page, bleed: float):
@@ -46,7 +23,7 @@ def grower(page: pikepdf.Page, bleed: float):
 
 
 def _grow(instructions: list, trim: list[float], bleed: float) -> bool:
-    stack, ctm = [], Matrix()
+    stack, ctm = [], IDENTITY
     path: list[int] = []                 # indexes of this path's construction operators
     clipping, changed = False, False
     for index, (operands, operator) in enumerate(instructions):
@@ -54,9 +31,9 @@ def _grow(instructions: list, trim: list[float], bleed: float) -> bool:
         if op == "q":
             stack.append(ctm)
         elif op == "Q":
-            ctm = stack.pop() if stack else Matrix()
+            ctm = stack.pop() if stack else IDENTITY
         elif op == "cm":
-            ctm = Matrix(*map(float, operands)).then(ctm)
+            ctm = multiply(tuple(map(float, operands)), ctm)
         elif op in PATH:
             path.append(index)
         elif op in ("W", "W*"):
@@ -74,11 +51,12 @@ def _grow(instructions: list, trim: list[float], bleed: float) -> bool:
 def _grown(operands, ctm: Matrix, trim: list[float], bleed: float) -> list[float] | None:
     """The rectangle's operands with each side that reaches the trim edge moved out by the bleed;
     None when no side reaches it (or the drawing is rotated)."""
-    if not ctm.upright:
+    if not upright(ctm):
         return None
+    a, _, _, d, e, f = ctm
     x, y, w, h = map(float, operands)
-    xs = sorted((ctm.a * x + ctm.e, ctm.a * (x + w) + ctm.e))
-    ys = sorted((ctm.d * y + ctm.f, ctm.d * (y + h) + ctm.f))
+    xs = sorted((a * x + e, a * (x + w) + e))
+    ys = sorted((d * y + f, d * (y + h) + f))
     left, bottom, right, top = trim
     if xs[1] <= left or xs[0] >= right or ys[1] <= bottom or ys[0] >= top:
         return None                       # nothing of it is on the page
@@ -89,6 +67,6 @@ def _grown(operands, ctm: Matrix, trim: list[float], bleed: float) -> list[float
     if moved == [xs[0], ys[0], xs[1], ys[1]]:
         return None
     # Back into the drawing's own units; a rectangle from its lower corner is the same area.
-    ux = sorted(((moved[0] - ctm.e) / ctm.a, (moved[2] - ctm.e) / ctm.a))
-    uy = sorted(((moved[1] - ctm.f) / ctm.d, (moved[3] - ctm.f) / ctm.d))
+    ux = sorted(((moved[0] - e) / a, (moved[2] - e) / a))
+    uy = sorted(((moved[1] - f) / d, (moved[3] - f) / d))
     return [round(ux[0], 4), round(uy[0], 4), round(ux[1] - ux[0], 4), round(uy[1] - uy[0], 4)]

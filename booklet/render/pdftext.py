@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pikepdf
 from pikepdf import Dictionary, Name, String
 
-from booklet.render.tagging.content import PageInstructions, ParsedPages, parse
+from booklet.render.tagging.content import PageInstructions, ParsedPages, mcid_of, parse
 from booklet.render.tagging.tree import owners, reachable
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
@@ -70,8 +70,7 @@ def _operators(index, content: PageInstructions, resources, marks, serial, cmaps
                 text = "".join(decode(bytes(s)) for s in strings if isinstance(s, String))
         elif op == "BDC" or op == "BMC":
             operands = instruction.operands
-            props = operands[1] if op == "BDC" and isinstance(operands[1], Dictionary) else {}
-            mcid = int(props[MCID]) if MCID in props else None
+            mcid = mcid_of(op, operands)
             marks += (Mark(next(serial), str(operands[0])[1:], mcid),)
             if mcid is not None:
                 mcids.append(mcid)

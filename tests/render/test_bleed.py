@@ -5,7 +5,7 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from booklet.render.bleed import Matrix, grower
+from booklet.render.bleed import grower
 
 A5 = (419.53, 595.28)
 BLEED = 3 * 72 / 25.4
@@ -56,11 +56,3 @@ def test_a_band_along_the_top_grows_only_past_the_edges_it_reaches():
 ])
 def test_what_does_not_fill_a_rectangle_to_the_edge_is_left_alone(content):
     assert grown(content) is None
-
-
-def test_matrices_compose_as_pdf_cm_does():
-    flip = Matrix(1, 0, 0, -1, 0, 100)
-    scale = Matrix(0.75, 0, 0, 0.75, 0, 0)
-    both = scale.then(flip)            # `cm` of the scale after the flip
-    assert (both.a, both.d, both.e, both.f) == (0.75, -0.75, 0, 100)
-    assert both.upright and not Matrix(0, 1, -1, 0, 0, 0).upright

@@ -8,7 +8,7 @@ import re
 import pikepdf
 from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
 
-from booklet.render.tagging.content import ParsedPages
+from booklet.render.tagging.content import ParsedPages, mcid_of
 from booklet.render.tagging.tree import (MCID, S, STRUCT_PARENTS, TYPE, Key, Walked, is_element, kids, owners,
                                          parent_tree)
 
@@ -56,10 +56,9 @@ def mark_as_artifacts(parsed: ParsedPages, artifacts: dict[Key, Dictionary]) -> 
         for position, op in enumerate(content.operators):
             if op != "BDC":
                 continue
-            operands = content.instructions[position].operands
-            if isinstance(operands[1], Dictionary) and int(operands[1].get(MCID, -1)) in wanted:
-                content.replace(position, ContentStreamInstruction(
-                    [ARTIFACT, wanted[int(operands[1][MCID])]], BDC))
+            mcid = mcid_of(op, content.instructions[position].operands)
+            if mcid in wanted:
+                content.replace(position, ContentStreamInstruction([ARTIFACT, wanted[mcid]], BDC))
 
 
 def detach_mcids(pdf: pikepdf.Pdf, owned: dict[Key, Dictionary], artifacts: dict[Key, Dictionary]) -> None:

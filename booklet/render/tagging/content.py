@@ -17,6 +17,14 @@ import pikepdf
 # In unparsed content, tokens are parted by a space, a newline or a bracket, so a dot beside one
 # finds such numbers; a false alarm (a dot in a literal string) costs only time.
 UNUSUAL_NUMBER = (b". ", b".\n", b".]", b" .", b"[.")
+MCID = pikepdf.Name.MCID
+
+
+def mcid_of(operator: str, operands) -> int | None:
+    """The MCID a BDC's property list gives; None for a BMC, or a BDC without one."""
+    if operator == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and MCID in operands[1]:
+        return int(operands[1][MCID])
+    return None
 
 
 @dataclass

@@ -5,18 +5,16 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from booklet.render.tagging.tree import S, is_element, kids, move_kids, parent_tree, walk_elements
+from booklet.render.tagging.tree import S, is_element, kids, move_kids, parent_tree
 
 FIGURE = Name.Figure
 
 
-def shape_figures(pdf: pikepdf.Pdf, figures: list[Dictionary] | None = None) -> None:
+def shape_figures(pdf: pikepdf.Pdf, figures: list[Dictionary]) -> None:
     """`<figure><img><figcaption>` arrives as Figure(Figure(picture), Caption): the inner Figure's
     picture, /Alt and bounding box move up, so the Caption sits inside the Figure it describes.
-    `figures`: the tree's Figures, outer before inner, if already found."""
+    `figures`: the tree's Figures, outer before inner."""
     tree = parent_tree(pdf)
-    if figures is None:
-        figures = [e for e in walk_elements(pdf.Root.StructTreeRoot) if e.get(S) == FIGURE]
     for outer in figures:
         inner = [kid for kid in kids(outer) if is_element(kid) and kid.get(S) == FIGURE]
         if len(inner) != 1:

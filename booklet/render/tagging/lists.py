@@ -6,19 +6,17 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from booklet.render.tagging.tree import S, adopt, is_element, kids, move_kids, new_element, parent_tree, walk_elements
+from booklet.render.tagging.tree import S, adopt, is_element, kids, move_kids, new_element, parent_tree
 
 L, LI = Name.L, Name.LI
 
 
-def shape_lists(pdf: pikepdf.Pdf, elements: list[tuple[Dictionary, Name | None]] | None = None) -> None:
-    """`elements`: the tree's (element, role) pairs in walk order, if already read."""
+def shape_lists(pdf: pikepdf.Pdf, elements: list[tuple[Dictionary, Name | None]]) -> None:
+    """`elements`: the tree's (element, role) pairs in walk order."""
     tree = parent_tree(pdf)
-    if elements is None:
-        elements = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
     for elem, role in elements:
         if role == L:
-            _nest_sublists(pdf, elem)
+            _nest_sublists(elem)
     # The items in the order a walk after the nesting would meet them: a list moves to the end
     # of the item before it, which is where the walk met it already.
     for elem, role in elements:
@@ -26,7 +24,7 @@ def shape_lists(pdf: pikepdf.Pdf, elements: list[tuple[Dictionary, Name | None]]
             _one_body(pdf, tree, elem)
 
 
-def _nest_sublists(pdf: pikepdf.Pdf, list_elem: Dictionary) -> None:
+def _nest_sublists(list_elem: Dictionary) -> None:
     """WeasyPrint files a nested list beside the item that holds it in HTML; put it back inside."""
     kept: list = []
     for kid in kids(list_elem):

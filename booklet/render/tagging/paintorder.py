@@ -13,14 +13,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from pikepdf import ContentStreamInstruction, Dictionary, Name, Operator
+from pikepdf import ContentStreamInstruction, Operator
 
-from booklet.render.tagging.content import ParsedPages
+from booklet.render.matrix import IDENTITY, Matrix, close, inverse, multiply
+from booklet.render.tagging.content import ParsedPages, mcid_of
 from booklet.render.tagging.tree import ReadingOrder
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-MCID = Name.MCID
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ def _scan(instructions: list, operators: list[str]) -> Scan:
             ctm, clips = stack.pop()
             q_match[q_open.pop()] = i
         elif op == "cm":
-            ctm = _multiply(tuple(float(v) for v in instructions[i].operands), ctm)
+            ctm = multiply(tuple(float(v) for v in instructions[i].operands), ctm)
         elif op == "W" or op == "W*":
             clips += (i,)
         elif op == "BT":
@@ -114,8 +112,7 @@ def _scan(instructions: list, operators: list[str]) -> Scan:
             in_text = False
         elif op == "BDC" or op == "BMC":
             states[i] = State(ctm, clips, not in_text and not marks)
-            props = instructions[i].operands[1] if op == "BDC" else None
-            mcid = int(props[MCID]) if isinstance(props, Dictionary) and MCID in props else None
+            mcid = mcid_of(op, instructions[i].operands)
             marks.append((i, mcid, tuple(q_open)))
         elif op == "EMC" and marks:
             start, mcid, open_qs = marks.pop()
@@ -143,25 +140,9 @@ def _group(start: int, end: int, open_qs: tuple[int, ...], q_match: dict[int, in
 
 
 def _relocated(group: list, drawn_under: Matrix, placed_under: Matrix) -> list:
-    if _close(drawn_under, placed_under):
+    if close(drawn_under, placed_under):
         return group
-    correction = _multiply(drawn_under, _inverse(placed_under))
+    correction = multiply(drawn_under, inverse(placed_under))
     return [ContentStreamInstruction([], Operator("q")),
             ContentStreamInstruction(list(correction), Operator("cm")), *group,
             ContentStreamInstruction([], Operator("Q"))]
-
-
-def _multiply(m: Matrix, n: Matrix) -> Matrix:
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def _inverse(m: Matrix) -> Matrix:
-    a, b, c, d, e, f = m
-    det = a * d - b * c
-    return (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
-
-
-def _close(m: Matrix, n: Matrix) -> bool:
-    return all(abs(x - y) < 1e-6 for x, y in zip(m, n))

@@ -13,7 +13,7 @@ from booklet.render.tagging.links import adopt_annotations, describe_links, merg
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
-from booklet.render.tagging.tree import (S, all_mcid_keys, mcid_keys, page_numbers, reading_order, walk,
+from booklet.render.tagging.tree import (S, mcid_keys, page_numbers, reading_order, walk,
                                          walk_elements)
 
 LINK, FIGURE = Name.Link, Name.Figure
@@ -36,11 +36,10 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     pages = page_numbers(pdf)
     direct = [mcid_keys(pages, walked.elem, walked.kids) for walked in elements]
     # Only the text of links and of runs that may be leader dots is needed: decode no more.
-    wanted = set()
+    links = reading_order(pages, pdf.Root.StructTreeRoot, roles=(LINK,))
+    wanted = {key for _, first, end in links.spans for key in links.keys[first:end]}
     for walked, keys in zip(elements, direct):
-        if walked.elem.get(S) == LINK:
-            wanted.update(all_mcid_keys(pages, walked.elem))
-        elif len(keys) > 1:
+        if walked.elem.get(S) != LINK and len(keys) > 1:
             wanted.update(keys)
     parsed = ParsedPages(pdf)       # each page parsed once for the three passes that read its content
     texts = mcid_text(pdf, wanted, parsed)

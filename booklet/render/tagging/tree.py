@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pikepdf
@@ -25,24 +24,6 @@ def is_element(kid) -> bool:
         return False
     kind = kid.get(TYPE)
     return kind is None or kind == STRUCT_ELEM or (kind != MCR and kind != OBJR)     # the common case first
-
-
-def role(kid) -> Name | None:
-    return kid.get(S) if is_element(kid) else None
-
-
-def walk_elements(node: Dictionary) -> Iterator[Dictionary]:
-    """Every structure element below `node`, parents before children (an element's kids are
-    read after it is yielded, so the caller may change them first)."""
-    pending = [iter(kids(node))]
-    while pending:
-        for kid in pending[-1]:
-            if is_element(kid):
-                yield kid
-                pending.append(iter(kids(kid)))
-                break
-        else:
-            pending.pop()
 
 
 @dataclass(frozen=True)
@@ -68,6 +49,11 @@ def walk(node: Dictionary) -> list[Walked]:
         else:
             pending.pop()
     return found
+
+
+def walk_elements(node: Dictionary) -> list[Dictionary]:
+    """Every structure element below `node`, parents before children."""
+    return [walked.elem for walked in walk(node)]
 
 
 def reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -103,11 +89,6 @@ def mcid_keys(pages: dict[tuple[int, int], int], elem: Dictionary, elem_kids: li
             if (key := _key(pages, elem, kid)) is not None]
 
 
-def all_mcid_keys(pages, elem: Dictionary) -> list[Key]:
-    """The (page index, MCID) pairs of `elem` and every element below it, in tree order."""
-    return reading_order(pages, elem).keys
-
-
 @dataclass(frozen=True)
 class ReadingOrder:
     """Every MCID below a node in the order the structure reads them, and the run of them that
@@ -118,7 +99,8 @@ class ReadingOrder:
 
 
 def reading_order(pages, node: Dictionary, roles: tuple[Name, ...] = ()) -> ReadingOrder:
-    """One walk for what all_mcid_keys would give for `node` and for each element of `roles`."""
+    """One walk for the (page index, MCID) pairs of `node` and everything below it, in tree order,
+    and for the run of them each element of `roles` holds."""
     keys: list[Key] = []
     spans: list = []
 
