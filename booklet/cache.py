@@ -164,9 +164,6 @@ class BuildCache:
         write_atomically(self.folder / "last-build.json",
                          json.dumps({"key": key, "day": day, "warnings": warnings, "variants": variants}).encode())
 
-    def save(self, slug: str, entries: dict) -> None:
-        write_atomically(*self.staged(slug, entries))
-
     def staged(self, slug: str, entries: dict) -> tuple[Path, bytes]:
         """The booklet's record with these entries merged in, as the file to write and its bytes,
         so the build can write it in one transaction with the files it describes."""

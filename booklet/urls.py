@@ -29,9 +29,6 @@ def urlsplit(address: str) -> SplitResult:
 SCHEMES = ("https", "http", "mailto", "tel", "booklet")
 
 
-def link_scheme(href: str) -> str | None:
-    """The link's scheme as a reader's viewer would see it ('' for a local name); None if unreadable."""
-    try:
-        return urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return None
+def link_scheme(href: str) -> str:
+    """The link's scheme in lower case, as a reader's viewer would see it ('' for a local name)."""
+    return urlsplit(href.strip()).scheme

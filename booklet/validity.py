@@ -19,14 +19,10 @@ def email_problem(address: str) -> str | None:
 
 def web_problem(url: str) -> str | None:
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
+    if parts.scheme not in ("http", "https"):
         return f"the web address '{url}' should start https://"
     if re.search(r"\s", url):
         return f"the web address '{url}' has a space in it"
-    try:
-        parts.port
-    except ValueError:
-        return f"the web address '{url}' has a port that is not a number"
     if "@" in parts.netloc:
         return f"the web address '{url}' has an '@' in its site name: is it an email address?"
     problem = _host_problem(parts.hostname or "")

@@ -30,7 +30,9 @@ from booklet.check.themeblame import at_theme_line, theme_finding
 from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.variants import VARIANTS, layout_of
-from booklet.theme import Theme, load_theme, properties, theme_css
+from booklet.theme.css import properties, theme_css
+from booklet.theme.model import Theme
+from booklet.theme.reader import load_theme
 from booklet.theme.css import print_inks
 
 HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints

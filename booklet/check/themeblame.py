@@ -7,7 +7,7 @@ import re
 from booklet.check.stylesheets import Declaration, parse_colour, resolve
 from booklet.check.subject import Finding
 from booklet.check.wcag import WHITE, hex_of, over, ratio, same
-from booklet.theme import HOUSE_THEME
+from booklet.theme.reader import HOUSE_THEME
 from booklet.theme.model import Role
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pikepdf
@@ -56,6 +56,7 @@ def produce(manifest: Manifest, organisation: Organisation, names: list[str], se
     """Each named variant, in order, as soon as it is made. Variants sharing a layout finish the same
     written pages; a variant made from another reuses its finished PDF. `composed`: the HTML of a
     layout, by its variant's name, when the build composed it already (a worker only renders)."""
+    setting = replace(setting, theme=setting.used_theme)     # read once, not at each use
     made: dict[str, Produced] = {}
     layouts: dict[str, Layout] = {}
 

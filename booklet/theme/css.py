@@ -72,27 +72,30 @@ def theme_css(theme: Theme, *, press_profile: Path | None = None) -> str:
 
 
 def font_css(theme: Theme) -> str:
-    font = theme.font
-    family = _quoted(font.family)
-    faces = [(font.regular, 400, "normal"), (font.bold, 700, "normal")]
-    if font.italic is not None:
-        faces.append((font.italic, 400, "italic"))
-    # Each file's digest makes a replaced font file a new string, so a cached layout is not reused.
-    rules = [f"@font-face {{ font-family: {family}; src: url(\"{path.as_uri()}\"); font-weight: {weight};"
-             f" font-style: {style}; }} /* {_digest(path)} */" for path, weight, style in faces]
-    # The house font stays as a fallback for characters the publisher's font lacks.
-    stack = f'{family}, "{HOUSE_FAMILY}", sans-serif'
-    rules.append(f"html {{ font-family: {stack}; }}")
-    rules.append(f"@page {{ @top-left {{ font-family: {stack}; }} @bottom-center {{ font-family: {stack}; }} }}")
-    return "\n".join(rules)
+    stack = _stack(theme.font)
+    return "\n".join([*_faces(theme.font), f"html {{ font-family: {stack}; }}",
+                      f"@page {{ @top-left {{ font-family: {stack}; }} @bottom-center {{ font-family: {stack}; }} }}"])
 
 
 def stamp_font_css(theme: Theme) -> str:
     """The DRAFT mark in the publisher's font too, so a draft embeds no font but theirs."""
     if theme.font is None:
         return ""
-    faces = font_css(theme).split("\nhtml ")[0]
-    return f"{faces}\np {{ font-family: {_quoted(theme.font.family)}, \"{HOUSE_FAMILY}\", sans-serif !important; }}"
+    return "\n".join([*_faces(theme.font), f"p {{ font-family: {_stack(theme.font)} !important; }}"])
+
+
+def _faces(font) -> list[str]:
+    faces = [(font.regular, 400, "normal"), (font.bold, 700, "normal")]
+    if font.italic is not None:
+        faces.append((font.italic, 400, "italic"))
+    # Each file's digest makes a replaced font file a new string, so a cached layout is not reused.
+    return [f"@font-face {{ font-family: {_quoted(font.family)}; src: url(\"{path.as_uri()}\"); font-weight: {weight};"
+            f" font-style: {style}; }} /* {_digest(path)} */" for path, weight, style in faces]
+
+
+def _stack(font) -> str:
+    """The publisher's font, then the house font for characters it lacks."""
+    return f'{_quoted(font.family)}, "{HOUSE_FAMILY}", sans-serif'
 
 
 def _digest(path: Path) -> str:

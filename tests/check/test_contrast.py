@@ -62,7 +62,7 @@ def test_large_text_needs_only_3_to_1(tmp_path):
 def test_print_is_measured_in_the_inks_its_theme_gives(tmp_path):
     """Print shares the download's layout: its specimen is the download's, in the theme's CMYK. A pale
     print_colours brand fails in print only, at its print_colours line."""
-    from booklet.theme import load_theme
+    from booklet.theme.reader import load_theme
     (tmp_path / "_shared").mkdir()
     (tmp_path / "_shared" / "theme.yml").write_text(
         'colours:\n  brand: "#2a6f77"\nprint_colours:\n  brand: [10, 10, 10, 20]\n')

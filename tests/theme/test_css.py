@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 from booklet.render.colour import CmykConverter
-from booklet.theme import Role, load_theme, properties, theme_css
+from booklet.theme.css import properties, theme_css
+from booklet.theme.model import Role
+from booklet.theme.reader import load_theme
 from tests.conftest import PROJECT
 from tests.theme.test_reader import HARBOUR, root_with
 

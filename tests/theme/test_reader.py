@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from booklet.problems import ContentError, Problems
-from booklet.theme import HOUSE_THEME, Role, load_theme, read_theme
+from booklet.theme.model import Role
+from booklet.theme.reader import HOUSE_THEME, load_theme, read_theme
 from booklet.theme.model import Origin
 
 HARBOUR = Path(__file__).resolve().parent / "fixtures" / "harbour"
