@@ -11,7 +11,7 @@ from pathlib import Path
 
 import booklet
 from booklet.files import write_atomically
-from booklet.sources.safe import refusal
+from booklet.sources.safe import Refusal, refusal
 
 PACKAGE = Path(booklet.__file__).resolve().parent
 CACHE_FOLDER = ".booklet-cache"
@@ -40,7 +40,7 @@ def _files_under(folder: Path, root: Path | None = None) -> list[Path]:
     """Every file under the folder (hidden folders included, hidden files and __pycache__ not), sorted;
     with a root, only those `refusal` allows. One scandir walk: a file reached without passing a
     symbolic link is where its path says, inside the folder, so only links need `refusal`'s full check."""
-    if root is not None and refusal(folder, root) != "is a folder, not a file":
+    if root is not None and refusal(folder, root) is not Refusal.FOLDER:
         return []
     found: list[Path] = []
     stack = [folder]

@@ -11,7 +11,7 @@ from markdown.treeprocessors import Treeprocessor
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.problems import SOURCE
 from booklet.sources.pictures import picture_problem
-from booklet.sources.safe import refusal
+from booklet.sources.safe import Refusal, refusal
 from booklet.urls import urlsplit
 
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -78,7 +78,7 @@ class FigureProcessor(Treeprocessor):
             return None
         target = self.ctx.path.parent / unquote(parts.path)
         reason = refusal(target, self.ctx.root)
-        if reason == "does not exist":
+        if reason is Refusal.MISSING:
             where = target.resolve().relative_to(self.ctx.root.resolve()).as_posix()
             self._error(line, f"there is no image file '{src}' (looked for {where})")
             return None

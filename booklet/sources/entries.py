@@ -11,7 +11,7 @@ import yaml
 from booklet.model import Related, Section, SourceText
 from booklet.problems import Problems
 from booklet.sources.keys import RELATED, SECTION_ENTRY
-from booklet.sources.safe import refusal
+from booklet.sources.safe import Refusal, refusal
 from booklet.sources.sections import read_markdown_file
 from booklet.sources.yamlnodes import Fields, line_of, written
 
@@ -50,7 +50,7 @@ def _section_source(item, folder: Path, root: Path, path: Path, problems: Proble
             reason = f"is not inside {folder.name}/"
         if not name.endswith(".md"):
             problems.error(path, line, f"section '{name}' should be a Markdown file ending .md")
-        elif reason == "does not exist":
+        elif reason is Refusal.MISSING:
             problems.error(path, line, f"there is no section file '{name}' in {folder.name}/" + _suggest(name, folder))
         elif reason is not None:
             problems.error(path, line, f"section '{name}' {reason}".replace("\0", "\\0"))

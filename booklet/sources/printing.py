@@ -10,7 +10,7 @@ import yaml
 from booklet.model import PdfxStandard, PrintSettings
 from booklet.problems import Problems
 from booklet.sources.keys import PRINT
-from booklet.sources.safe import refusal
+from booklet.sources.safe import Refusal, refusal
 from booklet.sources.yamlnodes import Fields, written
 
 MAX_BLEED_MM = 10.0
@@ -53,7 +53,7 @@ def _profile(f: Fields, folder: Path, root: Path, reads: set[Path]) -> Path | No
         return None
     path = folder / name
     reason = refusal(path, root)
-    if reason == "does not exist":
+    if reason is Refusal.MISSING:
         f.error(f.node("profile"), f"there is no profile file '{name}' in {folder.name}/")
         return None
     if reason is not None:

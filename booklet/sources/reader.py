@@ -23,7 +23,7 @@ from booklet.problems import Problem, Problems
 from booklet.sources.folders import booklet_folders
 from booklet.sources.manifest import read_manifest
 from booklet.sources.organisation import read_organisation
-from booklet.sources.safe import read_text, refusal
+from booklet.sources.safe import Refusal, read_text, refusal
 from booklet.sources.sections import read_markdown_file
 from booklet.sources.yamlnodes import is_empty, parse, written
 
@@ -62,7 +62,7 @@ def read_yaml(path: Path, root: Path, problems: Problems) -> yaml.Node | None:
 def read_snippets(root: Path, problems: Problems) -> dict[str, SourceText]:
     snippets = {}
     folder = root / "_shared" / "snippets"
-    for path in sorted(folder.glob("*.md")) if refusal(folder, root) == "is a folder, not a file" else ():
+    for path in sorted(folder.glob("*.md")) if refusal(folder, root) is Refusal.FOLDER else ():
         text = read_markdown_file(path, root, problems, title_required=False)
         if text is not None:
             snippets[path.stem] = text
@@ -84,7 +84,7 @@ def read_sources(root: Path, folders: list[Path], *, variants: tuple[str, ...]) 
     shared = Problems()
     organisation_path = root / "_shared" / "organisation.yml"
     organisation_node, organisation, shared_reads = None, None, set()
-    if refusal(organisation_path, root) == "does not exist":
+    if refusal(organisation_path, root) is Refusal.MISSING:
         shared.error(organisation_path, 1, "the publisher's details are missing: create this file with at"
                      " least 'name:', 'website:' and 'feedback:' (see docs/keys.md)")
     else:

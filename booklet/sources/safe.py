@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import stat
 from pathlib import Path
@@ -13,28 +14,39 @@ MAX_PICTURE_BYTES = 50_000_000      # a picture file
 UTF8 = "this file is not saved as UTF-8 text (byte {start}); save it as UTF-8"
 
 
-def refusal(path: Path, root: Path) -> str | None:
-    """Why `path` may not be read (a reason to print), or None when it is a regular file inside root.
+class Refusal(enum.StrEnum):
+    """Why a path may not be read; each reads as the end of a sentence naming the file."""
+
+    NUL = "has a NUL character in its name"
+    NOWHERE = "is a symbolic link that leads nowhere"
+    OUTSIDE = "is outside the sources folder"
+    MISSING = "does not exist"
+    FOLDER = "is a folder, not a file"
+    SPECIAL = "is not an ordinary file (a pipe or a device)"
+
+
+def refusal(path: Path, root: Path) -> Refusal | None:
+    """Why `path` may not be read, or None when it is a regular file inside root.
 
     Checked before anything opens or hashes it: symbolic links are followed only when their
     target stays inside the root, and pipes, devices and folders are never opened.
     """
     if "\0" in str(path):
-        return "has a NUL character in its name"
+        return Refusal.NUL
     try:
         target = path.resolve()
     except (OSError, RuntimeError):          # a loop of symbolic links
-        return "is a symbolic link that leads nowhere"
+        return Refusal.NOWHERE
     if not target.is_relative_to(root.resolve()):
-        return "is outside the sources folder"
+        return Refusal.OUTSIDE
     try:
         mode = os.stat(target).st_mode
     except OSError:
-        return "does not exist"
+        return Refusal.MISSING
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return Refusal.FOLDER
     if not stat.S_ISREG(mode):
-        return "is not an ordinary file (a pipe or a device)"
+        return Refusal.SPECIAL
     return None
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from booklet.problems import ContentError, Problems
 from booklet.sources.keys import COLOURS, FONT, PRINT_COLOURS, THEME
-from booklet.sources.safe import read_text, refusal
+from booklet.sources.safe import Refusal, read_text, refusal
 from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
 from booklet.theme.model import CMYK, Colour, Font, Origin, PrintColour, Role, Theme
 
@@ -198,9 +198,9 @@ def _file(fields: Fields, node, key: str, name: str, shared: Path, suffixes: tup
     # The reader's own test: a pipe or device named as a font is refused before anything opens it.
     reason = refusal(shared / name, shared)
     target = (shared / name).resolve() if reason is None else None
-    if reason == "is outside the sources folder":
+    if reason is Refusal.OUTSIDE:
         fields.error(node, f"'{key}' must be a file inside _shared/ (like fonts/{Path(name).name}), not '{name}'")
-    elif reason == "does not exist":
+    elif reason is Refusal.MISSING:
         fields.error(node, f"there is no file at _shared/{name} for '{key}'")
     elif reason is not None:
         fields.error(node, f"_shared/{name} {reason}")
