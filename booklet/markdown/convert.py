@@ -54,9 +54,11 @@ class BookletExtension(Extension):
         # parse the rules walk still sees it (fenced code is stashed by superfences either way).
         if "indent-highlight" in md.treeprocessors:
             md.treeprocessors.deregister("indent-highlight")
+        # An autolinked email address is scrambled by Python-Markdown against spam: decoded before the
+        # positions are taken, so the rules see the address as written.
+        md.treeprocessors.register(MailtoProcessor(md), "booklet-mailto", 7.5)
         md.treeprocessors.register(PositionProcessor(md, self.ctx, self.locator), "booklet-positions", 7)
         md.treeprocessors.register(FigureProcessor(md, self.ctx, self.locator), "booklet-figure", 6)
-        md.treeprocessors.register(MailtoProcessor(md), "booklet-mailto", 5.5)
         md.treeprocessors.register(LinkProcessor(md, self.ctx, self.locator), "booklet-link", 5)
         md.treeprocessors.register(OrderedStartProcessor(md), "booklet-ordered-start", 4.6)
         md.treeprocessors.register(TableScopeProcessor(md), "booklet-table-scope", 4.5)
