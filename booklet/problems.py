@@ -74,10 +74,11 @@ class Problems:
 
 
 class ContentError(Exception):
-    """The sources cannot be built; carries every problem found, sorted by place."""
+    """The sources cannot be built; carries every problem found, each once, sorted by place (a file
+    two stages read, like theme.yml, is reported by both)."""
 
     def __init__(self, problems):
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(sorted(set(problems)))
         super().__init__("\n".join(p.format() for p in self.problems))
 
 

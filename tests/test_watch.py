@@ -56,6 +56,15 @@ def test_a_mistake_is_reported_and_watching_goes_on(sources, tmp_path):
     assert pdf.read_bytes() != before
 
 
+def test_a_theme_mistake_is_reported_once(sources, tmp_path):
+    """The round reads the theme for its colours and measures it in the check gate: one report."""
+    root = sources(_shared__theme_yml='colours:\n  brand: "teal"\n')
+    watcher, lines = make_watcher(root, tmp_path)
+    broken = watcher.rebuild()
+    assert not broken.ok
+    assert len([line for line in lines if "theme.yml:2: error:" in line]) == 1, lines
+
+
 def test_output_and_editor_temporary_files_are_ignored(sources, tmp_path):
     root = sources()
     watcher, _ = make_watcher(root, tmp_path)
