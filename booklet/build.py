@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from booklet import STYLES
 from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
 from booklet.files import publish, recover
 from booklet.problems import ContentError, Problem, UsageError
@@ -16,8 +17,6 @@ from booklet.sources.folders import booklet_folders
 if TYPE_CHECKING:           # the readers load it; a build with nothing to do never needs it
     from booklet.model import Manifest
 
-# The house style (stylesheets, fonts, ICC profiles and their licences) ships inside the package.
-STYLES = Path(__file__).resolve().parent / "styles"
 
 
 @dataclass(frozen=True)

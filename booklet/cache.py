@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import booklet
+from booklet import STYLES
 from booklet.files import write_atomically
 from booklet.sources.safe import Refusal, refusal
 
@@ -97,7 +98,7 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, re
     shared = [p for p in _files_under(shared_folder, root)
               if p.suffix == ".yml" or p.relative_to(shared_folder).parts[0] not in ("snippets", "images")]
     # The house theme's colours are package data beside the stylesheets.
-    style_files = [styles / name for name in laid_out.stylesheets] + [PACKAGE / "styles" / "theme.yml"]
+    style_files = [styles / name for name in laid_out.stylesheets] + [STYLES / "theme.yml"]
     style_files += _files_under(styles / "fonts")
     if any(v.press for v in chain):         # print, and the handout made from it
         style_files += _files_under(styles / "icc")

@@ -80,7 +80,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except ContentError as exc:
-        _report(exc.problems)
+        echo_problems(exc.problems)
         errors = sum(p.severity == "error" for p in exc.problems)
         click.echo(f"{errors} error{'s' * (errors != 1)}: nothing was written.", err=True)
         if any(p.rule != SOURCE and p.severity == "error" for p in exc.problems):   # found by booklet check's rules
@@ -90,7 +90,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     except OSError as exc:
         click.echo(_os_error(exc), err=True)
         sys.exit(1)
-    _report(result.warnings)
+    echo_problems(result.warnings)
     for item in result.built:
         if item.fresh:
             click.echo(f"up to date {_display(item.path)} ({item.pages} pages)")
@@ -134,7 +134,8 @@ def _request(paths, variants, sources, output) -> BuildRequest:
     return BuildRequest(root=root, output=output.resolve(), folders=tuple(folders), variants=tuple(variants))
 
 
-def _report(problems) -> None:
+def echo_problems(problems) -> None:
+    """Each problem on its own line of stderr, its path relative to where the command runs."""
     cwd = Path.cwd()
     for problem in problems:
         click.echo(problem.format(cwd), err=True)

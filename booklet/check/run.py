@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import booklet
+from booklet import STYLES
 from booklet.cache import CACHE_FOLDER, Inputs, key_of, tool_files
 from booklet.files import write_atomically
 from booklet.check.plain import section_readability
@@ -20,7 +20,6 @@ from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
 from booklet.sources.reader import Reading, read_sources
 
-STYLES = Path(booklet.__file__).resolve().parent / "styles"
 RANK = {"error": 0, "warning": 1, "note": 2}
 # A build measures pictures on its laid-out pages (booklet/render/resolution.py), more exactly
 # than the sources allow, so its gate leaves this rule to it rather than warn twice.

@@ -78,13 +78,9 @@ class Subject:
     def blocks(self) -> tuple[Block, ...]:
         return section_blocks(self.sections)
 
-    @property
-    def node(self) -> yaml.Node | None:
-        return self.manifest_node
-
     def line_of(self, *keys: str) -> int:
         """The line of a key in booklet.yml (`line_of("review", "next")`), or of the nearest parent given."""
-        return key_line(self.node, *keys)
+        return key_line(self.manifest_node, *keys)
 
 
 def key_line(node: yaml.Node | None, *keys: str) -> int:

@@ -10,15 +10,10 @@ import click
 
 from booklet.library.register import (DEFAULT_WITHIN_DAYS, Standing, any_approved_overdue, as_csv, as_json,
                                       as_text, review_rows)
+from booklet.cli import echo_problems
 from booklet.library.shelf import Shelf, read_shelf
 
 ROW_COLOURS = {Standing.OVERDUE: "red", Standing.DUE_SOON: "yellow"}
-
-
-def _report(problems) -> None:
-    cwd = Path.cwd()
-    for problem in problems:
-        click.echo(problem.format(cwd), err=True)
 
 
 def _shelf(sources: Path) -> Shelf:
@@ -32,17 +27,17 @@ def catalogue(sources: Path, output: Path, drafts: bool, today: dt.date | None) 
     from booklet.library.catalogue import NotBuilt, make_catalogue
     shelf = _shelf(sources)
     if shelf.errors or shelf.organisation is None:
-        _report(shelf.problems)
+        echo_problems(shelf.problems)
         click.echo("the catalogue was not written: fix the sources first (`booklet check` lists the same)", err=True)
         sys.exit(1)
     try:
         outcome = make_catalogue(shelf, output.resolve(), drafts=drafts, today=today,
                                  command=_build_command(sources, output))
     except NotBuilt as missing:
-        _report(missing.problems)
+        echo_problems(missing.problems)
         click.echo("the catalogue was not written: build the booklets first", err=True)
         sys.exit(1)
-    _report(outcome.problems)
+    echo_problems(outcome.problems)
     index = output / "index.html"
     listed = f"{outcome.entries} booklet{'s' * (outcome.entries != 1)}"
     if outcome.drafts_left_out:
@@ -64,7 +59,7 @@ def _build_command(sources: Path, output: Path) -> str:
 
 def reviews(sources: Path, output_format: str, today: dt.date | None, within: int | None) -> None:
     shelf = _shelf(sources)
-    _report(shelf.problems)
+    echo_problems(shelf.problems)
     today = today or dt.date.today()
     within = DEFAULT_WITHIN_DAYS if within is None else within
     rows = review_rows(shelf.manifests, today=today, within=within)

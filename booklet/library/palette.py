@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from booklet import STYLES
 from booklet.problems import Problems
 from booklet.theme.model import Role, Theme
 
-FONTS = Path(__file__).resolve().parent.parent / "styles" / "fonts"
+FONTS = STYLES / "fonts"
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Palette:
     @classmethod
     def of(cls, theme: Theme) -> "Palette":
         def hex_of(role: Role) -> str:
-            return "#" + "".join(f"{v:02x}" for v in theme.colour(role).rgb)
+            return theme.colour(role).hex
         font = {}
         if theme.font is not None:
             font = dict(font_family=theme.font.family, font_regular=theme.font.regular,

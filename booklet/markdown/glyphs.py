@@ -6,9 +6,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from booklet import STYLES
 from booklet.problems import Problems
 
-FONTS = Path(__file__).resolve().parent.parent / "styles" / "fonts"
+FONTS = STYLES / "fonts"
 # Scripts whose fonts are many megabytes: refused with their own explanation.
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH")
 # Characters every shipped font set covers (a test holds this against the fonts): text made only of

@@ -10,6 +10,7 @@ from typing import Callable, TypeVar
 
 import yaml
 
+from booklet import STYLES
 from booklet.problems import ContentError, Problems
 from booklet.sources.keys import COLOURS, FONT, PRINT_COLOURS, THEME
 from booklet.sources.safe import Refusal, read_text, refusal
@@ -17,7 +18,7 @@ from booklet.sources.yamlnodes import Fields, line_of, parse, scalar
 from booklet.theme.model import CMYK, Colour, Font, Origin, PrintColour, Role, Theme
 
 T = TypeVar("T")
-HOUSE_THEME = Path(__file__).resolve().parent.parent / "styles" / "theme.yml"
+HOUSE_THEME = STYLES / "theme.yml"
 THEME_KEYS = THEME.names
 FONT_KEYS = FONT.names
 HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
