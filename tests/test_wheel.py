@@ -45,7 +45,8 @@ def installed(tmp_path_factory) -> Path:
     assert any(name.endswith("/licenses/LICENSE") for name in names)
     venv.create(work / "venv", with_pip=True)
     bin_folder = work / "venv" / ("Scripts" if os.name == "nt" else "bin")
-    run(str(bin_folder / "python"), "-m", "pip", "install", "-q", str(wheel), cwd=work)
+    run(str(bin_folder / "python"), "-m", "pip", "install", "-q", "-c", str(PROJECT / "constraints.txt"), str(wheel),
+        cwd=work)
     return bin_folder
 
 

@@ -26,7 +26,7 @@ from booklet.markdown.figures import FigureProcessor
 from booklet.markdown.footnotes import FootnoteProcessor
 from booklet.markdown.glyphs import check_glyphs
 from booklet.markdown.inline import BR_PATTERN, LineBreakProcessor, MailtoProcessor
-from booklet.markdown.nesting import NestingProcessor, too_deep_message
+from booklet.markdown.nesting import MAX_NESTING, NestingProcessor, first_too_deep, too_deep
 from booklet.markdown.links import IdProcessor, LinkProcessor
 from booklet.markdown.lists import OrderedStartProcessor
 from booklet.markdown.positions import PositionProcessor
@@ -86,8 +86,12 @@ def convert(text: str, ctx: MarkdownContext, problems: Problems) -> str:
                     HighlightExtension(use_pygments=False), SuperFencesCodeExtension(),
                     FootnoteExtension(BACKLINK_TEXT="", SEPARATOR="-"), BookletExtension(ctx, locator)],
         output_format="html")
+    deep = first_too_deep(text)
+    if deep is not None:
+        problems.error(ctx.path, ctx.body_line + deep, too_deep(MAX_NESTING + 1))
+        return ""
     try:
         return md.convert(text)
-    except RecursionError:
-        problems.error(ctx.path, ctx.body_line, too_deep_message())
+    except RecursionError:          # nesting the source scan could not see
+        problems.error(ctx.path, ctx.body_line, too_deep(MAX_NESTING + 1))
         return ""

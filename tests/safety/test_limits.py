@@ -35,7 +35,28 @@ def test_quotes_nested_150_deep_are_an_error_at_their_line():
 
 def test_lists_nested_past_the_markdown_readers_own_limit_are_an_error_not_a_crash():
     _, problems = converted("".join("    " * depth + "- item\n" for depth in range(400)))
-    assert len(problems) == 1 and problems[0].startswith("demo/one.md:5: error: quotes or lists are nested")
+    # The first line past the limit (the 11th item, file line 15), whatever the Markdown reader's version.
+    assert problems == [f"demo/one.md:15: error: quotes and lists are nested {MAX_NESTING + 1} or more levels"
+                        f" deep here; the most is {MAX_NESTING}: flatten them [source]"]
+
+
+def test_the_limit_is_found_before_the_markdown_reader_sees_the_text(monkeypatch):
+    """Which way a deep list fails inside Python-Markdown changes with its version: it is never asked."""
+    import markdown
+
+    def refuse(self, text):
+        raise AssertionError("the Markdown reader was given text nested past the limit")
+    monkeypatch.setattr(markdown.Markdown, "convert", refuse)
+    for source in ("".join("    " * depth + "- item\n" for depth in range(400)), "> " * 150 + "deep\n",
+                   "".join("    " * depth + "1. item\n" for depth in range(12)),
+                   "> " * 6 + "- a\n" + "> " * 6 + "    " * 5 + "- b\n"):
+        _, problems = converted(source)
+        assert len(problems) == 1 and "nested 11 or more levels deep" in problems[0], source
+
+
+def test_deep_indents_inside_fenced_code_are_not_nesting():
+    fenced = "```\n" + "".join("    " * depth + "- item\n" for depth in range(30)) + "```\n"
+    assert converted(fenced)[1] == []
 
 
 def test_nesting_up_to_the_limit_is_fine():
