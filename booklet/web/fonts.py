@@ -1,0 +1,87 @@
+"""Subset the edition's fonts to the characters its page uses and write them as WOFF2."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from booklet.theme.model import Theme
+
+HOUSE = "Atkinson Hyperlegible"
+FALLBACK = "Booklet Fallback"          # DejaVu Sans: Greek, Cyrillic, arrows, symbols
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file of the page: its family, weight and style, and the name it is written under."""
+
+    family: str
+    source: Path
+    weight: int
+    style: str = "normal"
+
+    @property
+    def name(self) -> str:
+        return f"fonts/{self.source.stem}.woff2"
+
+
+def faces(theme: Theme, styles: Path) -> tuple[Face, ...]:
+    """The publisher's font when the theme gives one, the house font, and the fallback for the rest."""
+    fonts = styles / "fonts"
+    found = []
+    if theme.font is not None:
+        found += [Face(theme.font.family, theme.font.regular, 400), Face(theme.font.family, theme.font.bold, 700)]
+        if theme.font.italic is not None:
+            found.append(Face(theme.font.family, theme.font.italic, 400, "italic"))
+    found += [Face(HOUSE, fonts / "AtkinsonHyperlegible-Regular.ttf", 400),
+              Face(HOUSE, fonts / "AtkinsonHyperlegible-Bold.ttf", 700),
+              Face(FALLBACK, fonts / "DejaVuSans.ttf", 400), Face(FALLBACK, fonts / "DejaVuSans-Bold.ttf", 700)]
+    return tuple(found)
+
+
+def family_stack(theme: Theme) -> str:
+    own = [f'"{theme.font.family}"'] if theme.font is not None else []
+    return ", ".join([*own, f'"{HOUSE}"', f'"{FALLBACK}"', "sans-serif"])
+
+
+def subsets(found: tuple[Face, ...], text: str) -> list[tuple[Face, bytes]]:
+    """Each face cut down to the characters of `text` that no face before it (of its weight and
+    style) has, as WOFF2; a face with nothing left to draw is left out, so the page never loads it."""
+    from fontTools.ttLib import TTFont
+    wanted = {ord(c) for c in text if not c.isspace()}
+    covered: dict[tuple[int, str], set[int]] = {}
+    made = []
+    for face in found:
+        font = TTFont(io.BytesIO(face.source.read_bytes()), recalcTimestamp=False)
+        done = covered.setdefault((face.weight, face.style), set())
+        mine = (wanted - done) & set(font.getBestCmap())
+        if mine:
+            done |= mine
+            made.append((face, _subset(font, mine | {0x20})))
+    return made
+
+
+def _subset(font, unicodes: set[int]) -> bytes:
+    """The same font and characters give the same bytes (no timestamps)."""
+    import logging
+    from fontTools import subset
+    logging.getLogger("fontTools").setLevel(logging.ERROR)   # "FFTM not subset": a table nobody needs
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]         # kerning and ligatures as in print
+    options.name_IDs = ["*"]                 # keep the copyright and licence records
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(unicodes))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out, reorderTables=False)
+    return out.getvalue()
+
+
+def face_css(face: Face) -> str:
+    return (f'@font-face {{ font-family: "{face.family}"; src: url("{face.name}") format("woff2");'
+            f" font-weight: {face.weight}; font-style: {face.style}; font-display: swap; }}")

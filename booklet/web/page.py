@@ -1,0 +1,86 @@
+"""Compose a booklet's web page from the same model, strings and section HTML the PDFs are made from."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from booklet.compose.document import contents_entries
+from booklet.compose.phones import tel_uri
+from booklet.compose.strings import format_date, region_of, strings_for
+from booklet.compose.templates import environment, render_contact
+from booklet.model import Manifest, Organisation
+
+RTL_SCRIPTS = ("ar", "fa", "he", "ur", "yi", "ps", "sd", "ug", "dv", "ckb")
+
+
+@dataclass(frozen=True)
+class Download:
+    """Another file of the booklet the page links to, beside it in the folder."""
+
+    name: str            # metastatic-breast-cancer-download.pdf
+    label: str
+    facts: str           # "PDF, 16 pages, 312 KB"
+    media_type: str
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    title: str
+    href: str | None
+
+
+def web_body(markup: str, table_label: str) -> str:
+    """Section HTML as the page needs it: headings one level down (the booklet's title is the one
+    h1; a section's title is h2), boxes and panels as notes rather than landmarks (a web page's
+    complementary landmarks sit beside its main content, not inside it), and each table in a region
+    that scrolls sideways on its own. The markup is ours (raw HTML is never passed through), so
+    these tags are exactly those the Markdown conversion and the templates wrote."""
+    markup = re.sub(r"<(/?)h([2-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", markup)
+    markup = re.sub(r'<aside class="(box[^"]*)"', r'<div role="note" class="\1"', markup)
+    markup = markup.replace('<aside class="contact-panel"', '<div role="group" class="contact-panel"')
+    markup = markup.replace("</aside>", "</div>")
+    return re.sub(r"<table\b(.*?)</table>", r'<div class="table-scroll" role="region" tabindex="0"'
+                  f' aria-label="{html.escape(table_label)}"><table\\1</table></div>', markup, flags=re.S)
+
+
+def direction(tag: str) -> str:
+    return "rtl" if tag.split("-")[0].lower() in RTL_SCRIPTS else "ltr"
+
+
+def structured_data(b: Manifest, org: Organisation) -> str:
+    """schema.org MedicalWebPage as JSON-LD: who published it, when, in what language, and who
+    reviewed it once it is approved (a draft names no reviewer: nobody has signed it off)."""
+    data = {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": b.title,
+            "inLanguage": b.language, "datePublished": b.published.iso(),
+            "lastReviewed": b.review.reviewed.isoformat(),
+            "publisher": {"@type": "Organization", "name": org.name, "url": org.website}}
+    if b.subtitle:
+        data["description"] = b.subtitle
+    if b.online:
+        data["url"] = b.online
+    if not b.draft:
+        data["reviewedBy"] = [{"@type": "Person", "name": r.name, "jobTitle": r.role}
+                              for r in b.review.reviewers if r.name]
+    # "</" would end the script element early: JSON allows the slash escaped.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("</", "<\\/")
+
+
+def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ...], logo: str | None,
+                related: tuple[RelatedLink, ...], stylesheet: str) -> str:
+    words = strings_for(b.language)
+    region = org.country or region_of(b.language)
+    env = environment()
+    env.filters["web_body"] = web_body
+    return env.get_template("web.html").render(
+        b=b, org=org, s=words, direction=direction(b.language), stylesheet=stylesheet, logo=logo,
+        structured=structured_data(b, org),
+        published=format_date(b.published, b.language),
+        reviewed=format_date(b.review.reviewed, b.language),
+        next_review=format_date(b.review.next, b.language),
+        contents=contents_entries(b, words),
+        downloads=downloads, related=related,
+        panels=[render_contact(org.contacts[c], b.language, region) for c in b.contacts],
+        feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None)
