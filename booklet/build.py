@@ -2,54 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from booklet import STYLES
-from booklet.cache import CACHE_FOLDER, BuildCache, booklet_inputs, key_of
-from booklet.files import publish, recover
+from booklet import STYLES  # noqa: F401  (the house styles, imported from here by callers)
+from booklet.cache import CACHE_FOLDER, BuildCache
+from booklet.files import recover
 from booklet.problems import ContentError, Problem, UsageError
+from booklet.publishing import recorded, run_key, up_to_date, write
 from booklet.render.variants import VARIANTS, layout_of
+from booklet.rendered import picture_problem, text_size_problem
+from booklet.request import BuildRequest, BuildResult, Built, today_of
 from booklet.sources.folders import booklet_folders
 
 if TYPE_CHECKING:           # the readers load it; a build with nothing to do never needs it
     from booklet.model import Manifest
 
-
-
-@dataclass(frozen=True)
-class BuildRequest:
-    root: Path                          # the sources root (holds _shared/)
-    output: Path                        # output/<slug>/<slug>-<variant>.pdf
-    folders: tuple[Path, ...] = ()      # the booklets to build; empty means all under root
-    variants: tuple[str, ...] = ()      # empty means each booklet's own list
-    styles: Path = STYLES
-    strict: bool = False                # warnings (like low-resolution pictures) stop the build
-    check: bool = True                  # run `booklet check`'s rules first; errors stop the build
-    allow_overdue: bool = False         # release an approved booklet past its next-review date
-    today: dt.date | None = None        # for the review-date rules; None: the clock's date
-    force: bool = False                 # rebuild even what the cache says is up to date
-    jobs: int = 1                       # processes to render in
-    eager: bool = False                 # write each job's files as soon as they are made (watch mode)
-    progress: Callable[[int, int, str], None] | None = None   # (done, total, what) per finished variant
-
-
-@dataclass(frozen=True)
-class Built:
-    slug: str
-    variant: str
-    path: Path
-    seconds: float
-    pages: int = 0
-    fresh: bool = False                 # already up to date: nothing was rendered
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    built: tuple[Built, ...]
-    warnings: tuple[Problem, ...]
+__all__ = ["STYLES", "BuildRequest", "BuildResult", "Built", "build"]
 
 
 def build(request: BuildRequest) -> BuildResult:
@@ -66,7 +35,7 @@ def build(request: BuildRequest) -> BuildResult:
     # Each input is hashed once a build: the digests taken to see whether anything changed serve the
     # keys below (taken before the sources are read, a file saved meanwhile is simply made again next time).
     memo: dict[Path, str] = {}
-    unchanged = None if request.force else _unchanged(request, folders, memo)
+    unchanged = None if request.force else up_to_date(request, folders, memo)
     if unchanged is not None:
         return unchanged
 
@@ -100,8 +69,8 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
         names = [v for v in manifest.variants if not request.variants or v in request.variants]
         stale = []
         for name in names:
-            keys[manifest.slug, name], done, replayed = _recorded(request, cache, memo, manifest.folder, name,
-                                                                  manifest.reads)
+            keys[manifest.slug, name], done, replayed = recorded(request, cache, memo, manifest.folder, name,
+                                                                 manifest.reads)
             if done is None:
                 stale.append(name)
                 continue
@@ -131,7 +100,7 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
             folder = request.output / manifest.slug
             files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
             failures.extend(item.problems)          # a picture or font the renderer could not use
-            found = adjusted([_picture_problem(manifest, low, item.variant) for low in item.low_resolution],
+            found = adjusted([picture_problem(manifest, low, item.variant) for low in item.low_resolution],
                              settings[manifest.slug])          # the booklet's `checks:` apply here too
             failures.extend(p for p in found if p.severity == "error")
             warnings.extend(p for p in found if p.severity != "error")
@@ -146,14 +115,14 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
             if request.progress:
                 request.progress(len(built) - fresh, total, f"{manifest.slug} {item.variant}")
         if request.eager and not request.strict:
-            _write(made, cache)
+            write(made, cache)
         else:
             pending.extend(made)
         # A watch writes the new PDF first and reads its text size back after: an error found there
         # stops the round (and is reported, in place: ContentError sorts) all the same, and the
         # editor sees the PDF sooner.
         for variant, pdf in measured:
-            failures.extend(_text_size_problem(manifest, variant, pdf))
+            failures.extend(text_size_problem(manifest, variant, pdf))
 
     fresh, total = len(built), sum(len(job.variants) for job in jobs)
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
@@ -176,14 +145,14 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
     if failures:
         raise ContentError(failures)
     # Nothing is written until every variant has rendered: a failed build changes no file.
-    _write(pending, cache)
-    key = _run_key(request, folders, keys)
+    write(pending, cache)
+    key = run_key(request, folders, keys)
     if key is not None:
         covered: dict[str, list[str]] = {}
         for slug, name in keys:
             covered.setdefault(slug, []).append(name)
         try:
-            cache.save_summary(key, _today(request).isoformat(), [w.as_row() for w in warnings], covered)
+            cache.save_summary(key, today_of(request).isoformat(), [w.as_row() for w in warnings], covered)
         except OSError:
             pass                 # only a shortcut for the next build: without it, that build checks again
     return BuildResult(tuple(built), tuple(warnings))
@@ -200,56 +169,6 @@ def _workers(request: BuildRequest, folders: list[Path]) -> int:
 
 def _as_errors(warnings: list[Problem]) -> list[Problem]:
     return [Problem(w.path, w.line, w.message + " (--strict makes this an error)") for w in warnings]
-
-
-def _today(request: BuildRequest) -> dt.date:
-    return request.today or dt.date.today()
-
-
-def _run_key(request: BuildRequest, folders: list[Path], keys: dict) -> str | None:
-    """One key for the whole request: every variant's key and every option that changes the outcome."""
-    import hashlib
-    if not keys:
-        return None
-    options = (request.check, request.allow_overdue, request.strict, tuple(request.variants),
-               tuple(str(f) for f in sorted(folders)))
-    return hashlib.sha256(repr((options, sorted(keys.items()))).encode()).hexdigest()
-
-
-def _unchanged(request: BuildRequest, folders: list[Path], memo: dict[Path, str]) -> BuildResult | None:
-    """When nothing has changed since the last complete build, checked today, the same result again
-    without reading, checking or rendering anything. None when anything might differ."""
-    cache, keys, built = BuildCache(request.output), {}, []
-    summary = cache.summary()
-    if summary.get("day") != _today(request).isoformat():
-        return None                        # review dates are checked against today: check again
-    covered = summary.get("variants", {})
-    for folder in folders:
-        names = covered.get(folder.name) if isinstance(covered, dict) else None
-        if not isinstance(names, list) or not all(name in VARIANTS for name in names):
-            return None                    # every key is checked again below, so these names are the last build's
-        for name in names:
-            reads = cache.reads(folder.name, name, request.root)
-            keys[folder.name, name], done, _ = _recorded(request, cache, memo, folder, name, reads)
-            if done is None:
-                return None
-            built.append(done)
-    if summary.get("key") != _run_key(request, folders, keys):
-        return None
-    return BuildResult(tuple(built), tuple(Problem.from_row(row) for row in summary.get("warnings", [])))
-
-
-def _recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path, name: str,
-              reads: tuple[Path, ...]) -> tuple[str, Built | None, list[Problem]]:
-    """The variant's key, and what the cache recorded for it (the result and the warnings it
-    found) if that is still true; None to rebuild."""
-    key = key_of(booklet_inputs(folder, request.root, request.styles, name, reads), memo, request.root)
-    entry = None if request.force else cache.fresh_entry(folder.name, name, key, request.output / folder.name)
-    if entry is None:
-        return key, None, []
-    target = request.output / folder.name / f"{folder.name}-{name}.pdf"
-    return (key, Built(folder.name, name, target, 0.0, entry.get("pages", 0), fresh=True),
-            [Problem.from_row(row) for row in entry.get("warnings", [])])
 
 
 def _job_groups(names: list[str]) -> list[tuple[str, ...]]:
@@ -277,48 +196,3 @@ def _first_variant(job) -> int:
     return min(list(VARIANTS).index(name) for name in job.variants)
 
 
-def _write(made: list, cache: BuildCache) -> None:
-    """Every file and the cache records that describe them, in one transaction: all change or none."""
-    by_booklet: dict[str, dict] = {}
-    files: list[tuple[Path, bytes]] = []
-    for slug, written, entry in made:
-        files.extend(written)
-        by_booklet.setdefault(slug, {}).update(entry)
-    files.extend(cache.staged(slug, entries) for slug, entries in by_booklet.items())
-    if files:
-        publish(files, cache.folder)
-
-
-def _text_size_problem(manifest: Manifest, variant: str, pdf: bytes) -> list[Problem]:
-    """What `booklet check` would call a body-text-size error stops the build too (tagged variants:
-    an untagged PDF cannot tell page furniture from body text)."""
-    import io
-    from booklet.check.textsize import minimum_for, smallest_body_text
-    if not VARIANTS[variant].accessible:
-        return []
-    found = smallest_body_text(io.BytesIO(pdf))
-    if found is None or found[0] >= minimum_for(variant) - 0.05:
-        return []
-    size, page = found
-    return [Problem(manifest.folder / "booklet.yml", 1, f"body text on page {page} of the {variant} PDF is"
-                    f" {size:g} pt; the {variant} variant needs at least {minimum_for(variant):g} pt (a"
-                    " stylesheet sets it smaller: set font-size in the variant's or the theme's stylesheet)",
-                    rule="body-text-size")]
-
-
-def _picture_problem(manifest: Manifest, low, variant: str) -> Problem:
-    """Point at the Markdown line that places the picture, so the editor can find it."""
-    from urllib.parse import unquote
-    from booklet.render.resolution import MIN_PPI
-    from booklet.urls import urlsplit
-    from booklet.model import Kind
-    path, line = manifest.folder / "booklet.yml", 1
-    source = Path(unquote(urlsplit(low.src).path)) if low.src.startswith("file:") else manifest.folder / low.src
-    name = source.relative_to(manifest.folder).as_posix() if source.is_relative_to(manifest.folder) else low.src
-    for construct in (c for section in manifest.sections for c in section.outline if c.kind == Kind.IMAGE):
-        if (construct.path.parent / unquote(construct.target)).resolve() == source.resolve():
-            path, line, name = construct.path, construct.line, construct.target
-            break
-    return Problem(path, line, f"the picture '{name}' prints at {low.ppi} ppi at {low.width_mm:g} mm wide"
-                   f" in the {variant} PDF (page {low.page}); print needs {MIN_PPI} ppi: use a larger image"
-                   " or show it smaller", severity="warning", rule="image-resolution")

@@ -11,6 +11,7 @@ import click
 from booklet.build import BuildRequest, build
 from booklet.problems import SOURCE, ContentError, UsageError
 from booklet.render.variants import VARIANTS
+from booklet.report import echo_problems
 
 
 class BookletGroup(click.Group):
@@ -132,13 +133,6 @@ def _request(paths, variants, sources, output) -> BuildRequest:
     if outside:
         raise UsageError(f"'{outside[0]}' is not a booklet folder directly inside {sources}")
     return BuildRequest(root=root, output=output.resolve(), folders=tuple(folders), variants=tuple(variants))
-
-
-def echo_problems(problems) -> None:
-    """Each problem on its own line of stderr, its path relative to where the command runs."""
-    cwd = Path.cwd()
-    for problem in problems:
-        click.echo(problem.format(cwd), err=True)
 
 
 def _display(path: Path) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from booklet import build as build_module
+from booklet import publishing
 from booklet.build import STYLES, BuildRequest, build
 from booklet.problems import ContentError
 from booklet.watch import Watcher
@@ -98,9 +99,9 @@ def test_a_round_writes_the_pdf_before_reading_its_text_size_and_reports_what_a_
     with pytest.raises(ContentError) as refused:
         build(BuildRequest(root=root, output=tmp_path / "built", styles=styles, variants=("download",)))
     events = []
-    publish, measure = build_module.publish, build_module._text_size_problem
-    monkeypatch.setattr(build_module, "publish", lambda files, folder: events.append("publish") or publish(files, folder))
-    monkeypatch.setattr(build_module, "_text_size_problem", lambda *a: events.append("measure") or measure(*a))
+    publish, measure = publishing.publish, build_module.text_size_problem
+    monkeypatch.setattr(publishing, "publish", lambda files, folder: events.append("publish") or publish(files, folder))
+    monkeypatch.setattr(build_module, "text_size_problem", lambda *a: events.append("measure") or measure(*a))
     lines: list[str] = []
     watcher = Watcher(BuildRequest(root=root, output=tmp_path / "out", styles=styles, variants=("download",)),
                       lines.append)

@@ -8,9 +8,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.build import STYLES
+from booklet import STYLES
 from booklet.cache import BuildCache, booklet_inputs, key_of
 from booklet.files import write_atomically
+from booklet.library.listing import Entry, FileFacts, cover_alt
 from booklet.library.page import render_page
 from booklet.library.palette import Palette, palette_for
 from booklet.library.register import review_rows
@@ -26,26 +27,6 @@ VARIANT_LABELS = {      # what a reader needs to choose a file, in the order lis
     "print": ("Print-shop file", "PDF/X, A5 with bleed and crop marks"),
 }
 LISTED_ORDER = tuple(VARIANT_LABELS)
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    variant: str
-    href: str                 # relative to index.html
-    label: str                # "Download"
-    details: str              # "PDF, A5, 78 KB, 28 pages"
-    size: int
-    pages: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    manifest: Manifest
-    files: tuple[FileFacts, ...]
-    thumbnail_href: str
-    thumbnail: Thumbnail
-    thumbnail_source: str     # sha256 of the download PDF the thumbnail was rendered from
 
 
 @dataclass(frozen=True)
@@ -177,7 +158,3 @@ def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool) -> by
         } for e in entries],
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def cover_alt(manifest: Manifest) -> str:
-    return f"Cover of the booklet {manifest.title}"

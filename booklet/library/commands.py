@@ -10,8 +10,8 @@ import click
 
 from booklet.library.register import (DEFAULT_WITHIN_DAYS, Standing, any_approved_overdue, as_csv, as_json,
                                       as_text, review_rows)
-from booklet.cli import echo_problems
 from booklet.library.shelf import Shelf, read_shelf
+from booklet.report import echo_problems
 
 ROW_COLOURS = {Standing.OVERDUE: "red", Standing.DUE_SOON: "yellow"}
 

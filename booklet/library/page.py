@@ -10,11 +10,12 @@ import jinja2
 
 from booklet.compose.strings import format_date
 from booklet.compose.templates import display_url
+from booklet.library.listing import cover_alt
 from booklet.library.palette import Palette
 from booklet.library.register import ReviewRow, Standing, days_in_words
 
 if TYPE_CHECKING:
-    from booklet.library.catalogue import Entry
+    from booklet.library.listing import Entry
     from booklet.model import Organisation
 
 
@@ -35,7 +36,6 @@ def page_language(entries) -> str:
 
 def render_page(org: "Organisation", entries: "tuple[Entry, ...]", *, register: tuple[ReviewRow, ...],
                 drafts: bool, palette: Palette) -> str:
-    from booklet.library.catalogue import cover_alt
     language = page_language(entries)
     return _environment().get_template("catalogue.html").render(
         org=org, entries=entries, register=register, drafts=drafts, colours=palette, language=language,
