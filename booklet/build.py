@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from booklet import STYLES  # noqa: F401  (the house styles, imported from here by callers)
 from booklet.cache import CACHE_FOLDER, BuildCache
+from booklet.editions import Finished
+from booklet.plan import finished_file, make_editions, selected
 from booklet.files import recover
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.publishing import recorded, run_key, up_to_date, write
@@ -65,17 +67,19 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
 
     cache = BuildCache(request.output)
     built, jobs, keys = [], [], {}
+    editions: dict[str, list[str]] = {}              # by slug: the web page and EPUB to make, after the PDFs
+    made_files: dict[str, dict[str, Finished]] = {}    # by slug and variant: each main file the build leaves
     for manifest in library.booklets.values():
-        names = [v for v in manifest.variants if not request.variants or v in request.variants]
         stale = []
-        for name in names:
+        for name in selected(manifest, request.variants):
             keys[manifest.slug, name], done, replayed = recorded(request, cache, memo, manifest.folder, name,
                                                                  manifest.reads)
             if done is None:
-                stale.append(name)
+                (editions.setdefault(manifest.slug, []) if VARIANTS[name].edition else stale).append(name)
                 continue
             built.append(done)
             warnings.extend(replayed)
+            made_files.setdefault(manifest.slug, {})[name] = finished_file(cache, done)
         # Composed here, so that a worker only renders: it need not load the templates meanwhile.
         jobs += [Job(manifest, library.organisation, group, request.root, request.styles, used_theme,
                      _composed(manifest, library.organisation, group)) for group in _job_groups(stale)]
@@ -98,7 +102,11 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
         made, measured = [], []
         for item in outcome.produced:
             folder = request.output / manifest.slug
-            files = {f"{manifest.slug}-{item.variant}.pdf": item.pdf, **dict(item.sidecars)}
+            main = VARIANTS[item.variant].file_name(manifest.slug)
+            files = {main: item.pdf, **dict(item.sidecars)}
+            starts = tuple(getattr(item, "page_starts", ()))
+            made_files.setdefault(manifest.slug, {})[item.variant] = Finished(item.variant, main, len(item.pdf),
+                                                                            item.pages, starts)
             failures.extend(item.problems)          # a picture or font the renderer could not use
             found = adjusted([picture_problem(manifest, low, item.variant) for low in item.low_resolution],
                              settings[manifest.slug])          # the booklet's `checks:` apply here too
@@ -108,9 +116,10 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
                 measured.append((item.variant, item.pdf))
             entry = cache.record(item.variant, keys[manifest.slug, item.variant], files, pages=item.pages,
                                  warnings=[w.as_row() for w in found],
-                                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
+                                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads],
+                                 page_starts=starts)
             made.append((manifest.slug, [(folder / name, data) for name, data in files.items()], entry))
-            built.append(Built(manifest.slug, item.variant, folder / f"{manifest.slug}-{item.variant}.pdf",
+            built.append(Built(manifest.slug, item.variant, folder / main,
                                outcome.seconds / max(1, len(outcome.produced)), item.pages))
             if request.progress:
                 request.progress(len(built) - fresh, total, f"{manifest.slug} {item.variant}")
@@ -124,7 +133,8 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
         for variant, pdf in measured:
             failures.extend(text_size_problem(manifest, variant, pdf))
 
-    fresh, total = len(built), sum(len(job.variants) for job in jobs)
+    fresh = len(built)
+    total = sum(len(job.variants) for job in jobs) + sum(map(len, editions.values()))
     # Eager (watch) builds run in order, the download first: it is the PDF an editor looks at.
     order = sorted(jobs, key=_first_variant) if request.eager else sorted(jobs, key=_weight, reverse=True)
     # The theme's contrast (a check, like those above) is measured beside the rendering, not
@@ -144,6 +154,20 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
         failures.extend(_as_errors(warnings))
     if failures:
         raise ContentError(failures)
+    # The editions, from the same model and the PDFs just made (or up to date): no layout engine.
+    web_slugs = frozenset(slug for slug, m in library.booklets.items() if "web" in m.variants)
+    for slug, names in editions.items():
+        manifest = library.booklets[slug]
+        for name, files, seconds in make_editions(manifest, library.organisation, names, made_files.setdefault(slug, {}),
+                                         root=request.root, styles=request.styles, theme=used_theme,
+                                         web_slugs=web_slugs):
+            entry = cache.record(name, keys[slug, name], files, pages=0, warnings=[],
+                                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
+            folder = request.output / slug
+            pending.append((slug, [(folder / n, data) for n, data in files.items()], entry))
+            built.append(Built(slug, name, folder / VARIANTS[name].file_name(slug), seconds))
+            if request.progress:
+                request.progress(len(built) - fresh, total, f"{slug} {name}")
     # Nothing is written until every variant has rendered: a failed build changes no file.
     write(pending, cache)
     key = run_key(request, folders, keys)
@@ -163,7 +187,10 @@ def _workers(request: BuildRequest, folders: list[Path]) -> int:
     process (a watch keeps its engine loaded between rounds)."""
     if request.eager or request.jobs <= 1:
         return 0
-    layouts = {layout_of(name).name for name in request.variants or VARIANTS}
+    asked = request.variants or tuple(VARIANTS)
+    if any(VARIANTS[name].edition for name in asked):
+        asked = tuple(VARIANTS)              # an edition is made from the booklet's PDFs
+    layouts = {layout_of(name).name for name in asked if not VARIANTS[name].edition}
     return min(request.jobs, len(folders) * len(layouts))
 
 

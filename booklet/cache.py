@@ -89,7 +89,7 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, re
     """Everything the variant is made from: the booklet's folder, the shared YAML files, the files the
     reader recorded as read for it (snippets at any depth, pictures, the logo, the profile, booklets
     it links to), the styles of the variant (or of the variant it is made from), and the tool itself."""
-    from booklet.render.variants import lineage
+    from booklet.render.variants import VARIANTS, lineage
     chain = lineage(variant_name)
     laid_out = chain[-1]
     # The shared YAML files, and what a theme.yml names (its font files, its stylesheet): everything in
@@ -102,6 +102,12 @@ def booklet_inputs(folder: Path, root: Path, styles: Path, variant_name: str, re
     style_files += _files_under(styles / "fonts")
     if any(v.press for v in chain):         # print, and the handout made from it
         style_files += _files_under(styles / "icc")
+    if chain[0].edition:
+        # An edition says what the PDFs are (the web page their sizes and pages, the EPUB the download's
+        # page numbers): whatever changes them changes it.
+        style_files += [styles / name for v in VARIANTS.values() for name in v.stylesheets]
+        style_files += _files_under(styles / "icc")
+        style_files = list(dict.fromkeys(style_files))
     files = _files_under(folder, root) + shared + sorted(set(reads)) + style_files + tool_files()
     return Inputs(tuple(files), json.dumps({"variant": variant_name}))
 
@@ -142,10 +148,18 @@ class BuildCache:
 
     @staticmethod
     def record(variant: str, key: str, files: dict[str, bytes], *, pages: int, warnings: list,
-               reads: list[str] = ()) -> dict:
-        """The new entry for this variant (written by `save` once every file is in place)."""
-        return {variant: {"key": key, "pages": pages, "warnings": warnings, "reads": sorted(reads),
-                          "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}}}
+               reads: list[str] = (), page_starts: tuple = ()) -> dict:
+        """The new entry for this variant (written by `save` once every file is in place). The download's
+        page starts are kept for an EPUB made later from the same, still up-to-date, layout."""
+        entry = {"key": key, "pages": pages, "warnings": warnings, "reads": sorted(reads),
+                 "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}}
+        if page_starts:
+            entry["page_starts"] = [list(start) for start in page_starts]
+        return {variant: entry}
+
+    def page_starts(self, slug: str, variant: str) -> tuple[tuple[str, str], ...]:
+        starts = (self._load(slug).get(variant) or {}).get("page_starts", [])
+        return tuple((str(label), str(anchor)) for label, anchor in starts if isinstance(anchor, str))
 
     def reads(self, slug: str, variant: str, root: Path) -> tuple[Path, ...]:
         """The files outside the booklet's folder its last build read, as recorded then."""

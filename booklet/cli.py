@@ -93,10 +93,11 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
         sys.exit(1)
     echo_problems(result.warnings)
     for item in result.built:
+        pages = [f"{item.pages} pages"] if item.pages else []     # a web page or an EPUB has none
         if item.fresh:
-            click.echo(f"up to date {_display(item.path)} ({item.pages} pages)")
+            click.echo(f"up to date {_display(item.path)}" + "".join(f" ({p})" for p in pages))
         else:
-            click.echo(f"wrote {_display(item.path)} ({item.pages} pages, {item.seconds:.1f} s)")
+            click.echo(f"wrote {_display(item.path)} ({', '.join([*pages, f'{item.seconds:.1f} s'])})")
 
 
 def _progress():

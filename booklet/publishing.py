@@ -53,7 +53,7 @@ def recorded(request: BuildRequest, cache: BuildCache, memo: dict, folder: Path,
     entry = None if request.force else cache.fresh_entry(folder.name, name, key, request.output / folder.name)
     if entry is None:
         return key, None, []
-    target = request.output / folder.name / f"{folder.name}-{name}.pdf"
+    target = request.output / folder.name / VARIANTS[name].file_name(folder.name)
     return (key, Built(folder.name, name, target, 0.0, entry.get("pages", 0), fresh=True),
             [Problem.from_row(row) for row in entry.get("warnings", [])])
 

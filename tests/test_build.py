@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -128,9 +129,12 @@ def test_two_builds_give_identical_bytes(sources, tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
     build(BuildRequest(root=root, output=first))
     build(BuildRequest(root=root, output=second))
-    files = sorted(p.name for p in (first / "demo").iterdir())
-    assert files == sorted(p.name for p in (second / "demo").iterdir())
-    assert len(files) == 7          # four PDFs, the print job sheet twice, the handout note
+    files = sorted(p.relative_to(first / "demo").as_posix() for p in (first / "demo").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second / "demo").as_posix() for p in (second / "demo").rglob("*")
+                           if p.is_file())
+    # four PDFs, the print job sheet twice, the handout note, and the web page (index.html)
+    # with its stylesheet and two font subsets
+    assert len(files) == 11, files
     for name in files:
         assert (first / "demo" / name).read_bytes() == (second / "demo" / name).read_bytes(), name
 
@@ -140,12 +144,12 @@ def test_a_failed_build_leaves_the_previous_files_unchanged(sources, tmp_path):
     output = tmp_path / "out"
     build(BuildRequest(root=root, output=output))
     folder = output / "demo"
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    assert "demo-download.pdf" in before and "demo-print.pdf" in before
+    before = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert Path("demo-download.pdf") in before and Path("demo-print.pdf") in before
     (root / "demo" / "two.md").write_text("---\ntitle: Two\n---\n\n::: contact nobody\n")
     with pytest.raises(ContentError):
         build(BuildRequest(root=root, output=output))
-    after = {p.name: p.read_bytes() for p in folder.iterdir()}   # no temporary file left either
+    after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}   # no temporary file left either
     assert after == before
 
 

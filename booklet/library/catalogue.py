@@ -11,7 +11,7 @@ from pathlib import Path
 from booklet import STYLES
 from booklet.cache import BuildCache, booklet_inputs, key_of
 from booklet.files import write_atomically
-from booklet.library.listing import Entry, FileFacts, cover_alt
+from booklet.library.listing import Entry, FileFacts, cover_alt, human_size
 from booklet.library.page import render_page
 from booklet.library.palette import Palette, palette_for
 from booklet.library.register import review_rows
@@ -19,13 +19,17 @@ from booklet.library.shelf import Shelf
 from booklet.library.thumbnails import Thumbnail, cover_thumbnail, page_count
 from booklet.model import Manifest
 from booklet.problems import Problem
+from booklet.render.variants import VARIANTS
 
 VARIANT_LABELS = {      # what a reader needs to choose a file, in the order listed; the size and pages are added
+    "web": ("Read on the web", "web page"),
     "download": ("Download", "PDF, A5"),
     "large-print": ("Large print", "PDF, A4"),
     "handout": ("Handout to print and fold", "PDF, A4 landscape, print double-sided"),
     "print": ("Print-shop file", "PDF/X, A5 with bleed and crop marks"),
+    "epub": ("EPUB", "EPUB 3, for e-readers"),
 }
+MEDIA_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".epub": "application/epub+zip"}
 LISTED_ORDER = tuple(VARIANT_LABELS)
 
 
@@ -45,12 +49,6 @@ class NotBuilt(Exception):
         self.problems = tuple(problems)
 
 
-def human_size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
 def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: dt.date | None = None,
                    palette: Palette | None = None, command: str = "booklet build sources/{slug}") -> Outcome:
     """Write index.html, catalogue.json and one cover PNG a booklet into `output`, only where bytes change.
@@ -62,12 +60,12 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
     missing, stale, memo = [], [], {}
     for manifest in chosen:
         for variant in manifest.variants:
-            pdf = output / manifest.slug / f"{manifest.slug}-{variant}.pdf"
+            pdf = output / manifest.slug / VARIANTS[variant].file_name(manifest.slug)
             if not pdf.is_file():
-                missing.append(Problem(pdf, 0, f"'{manifest.title}' has no {variant} PDF yet: run"
+                missing.append(Problem(pdf, 0, f"'{manifest.title}' has no {variant} {_kind(pdf)} yet: run"
                                        f" `{command.format(slug=manifest.slug)}` first"))
             elif not _fresh(shelf.root, output, manifest, variant, memo):
-                stale.append(Problem(pdf, 0, f"this {variant} PDF was made from other sources (or by another"
+                stale.append(Problem(pdf, 0, f"this {variant} {_kind(pdf)} was made from other sources (or by another"
                                      " version of booklet); the catalogue lists it as it is (run"
                                      f" `{command.format(slug=manifest.slug)}` to update it)", "warning"))
         if "download" not in manifest.variants:
@@ -93,6 +91,10 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
     return Outcome(tuple(written), len(entries), tuple(stale), left_out)
 
 
+def _kind(path: Path) -> str:
+    return {".pdf": "PDF", ".epub": "EPUB"}.get(path.suffix, "web page")
+
+
 def _fresh(root: Path, output: Path, manifest: Manifest, variant: str, memo: dict) -> bool:
     """The build cache's own test: the PDF was made from the sources (and tool) as they are now."""
     key = key_of(booklet_inputs(manifest.folder, root, STYLES, variant, manifest.reads), memo, root)
@@ -102,16 +104,20 @@ def _fresh(root: Path, output: Path, manifest: Manifest, variant: str, memo: dic
 def _entry(output: Path, manifest: Manifest, previous: dict[str, dict]) -> Entry:
     facts = []
     for variant in sorted(manifest.variants, key=lambda v: (LISTED_ORDER.index(v) if v in LISTED_ORDER else 99, v)):
-        name = f"{manifest.slug}-{variant}.pdf"
+        name = VARIANTS[variant].file_name(manifest.slug)
         data = (output / manifest.slug / name).read_bytes()
-        pages = page_count(output / manifest.slug / name)
         label, paper = VARIANT_LABELS.get(variant, (variant.capitalize(), "PDF"))
-        count = f"{pages} page{'s' * (pages != 1)}"
+        details = [paper] if VARIANTS[variant].edition else [paper, human_size(len(data))]
+        pages = 0
+        if name.endswith(".pdf"):
+            pages = page_count(output / manifest.slug / name)
+            details.append(f"{pages} page{'s' * (pages != 1)}")
         if variant == "handout":          # two pages a sheet, printed on both sides
-            count += f", {(pages + 1) // 2} sheet{'s' * (pages > 2)}"
-        facts.append(FileFacts(variant, f"{manifest.slug}/{name}", label,
-                               f"{paper}, {human_size(len(data))}, {count}",
-                               len(data), pages, hashlib.sha256(data).hexdigest()))
+            details[-1] += f", {(pages + 1) // 2} sheet{'s' * (pages > 2)}"
+        if variant == "epub":
+            details.append(human_size(len(data)))
+        facts.append(FileFacts(variant, f"{manifest.slug}/{name}", label, ", ".join(details),
+                               len(data), pages, hashlib.sha256(data).hexdigest(), MEDIA_TYPES[Path(name).suffix]))
     download = next(f for f in facts if f.variant == "download")
     href = f"{manifest.slug}/{manifest.slug}-cover.png"
     thumbnail = _reuse(output / href, previous.get(manifest.slug), download.sha256) \

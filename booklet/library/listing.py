@@ -19,6 +19,14 @@ class FileFacts:
     size: int
     pages: int
     sha256: str
+    media_type: str = "application/pdf"
+
+
+def human_size(size: int) -> str:
+    """A file's size as a reader weighs a download: 312 KB, 1.4 MB."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 @dataclass(frozen=True)

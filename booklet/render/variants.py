@@ -29,6 +29,16 @@ def handout_sheet(*args) -> dict[str, bytes]:
     return sheet(*args)
 
 
+def web_edition(context) -> dict[str, bytes]:
+    from booklet.editions import make_web_edition
+    return make_web_edition(context)
+
+
+def epub_edition(context) -> dict[str, bytes]:
+    from booklet.editions import make_epub_edition
+    return make_epub_edition(context)
+
+
 @dataclass(frozen=True)
 class Produced:
     """One variant's finished PDF and the files that go beside it. Defined here, not where it is made,
@@ -64,6 +74,16 @@ class Variant:
     made_from: str | None = None
     derive: Callable[[bytes, FinishContext], bytes] | None = None
     sidecars: Callable[..., dict[str, bytes]] | None = None   # files written beside the PDF
+    # An edition is no PDF: it is made in the build's own process, without the layout engine, from the
+    # booklet and the finished files of the variants it `needs` (editions.py); `file` is its main file.
+    edition: Callable[..., dict[str, bytes]] | None = None
+    needs: tuple[str, ...] = ()
+    file: str | None = None               # None: <slug>-<name>.pdf; "{slug}" stands for the slug
+    links_others: bool = False            # it links every other variant of the booklet (the web page)
+
+    def file_name(self, slug: str) -> str:
+        """The variant's main file in output/<slug>/."""
+        return (self.file or "{slug}-" + self.name + ".pdf").replace("{slug}", slug)
 
 
 VARIANTS: dict[str, Variant] = {
@@ -102,6 +122,15 @@ VARIANTS: dict[str, Variant] = {
             made_from="print",
             derive=impose_handout,
             sidecars=handout_sheet,
+        ),
+        Variant(
+            name="web",
+            description="a web page that reflows on phones, WCAG 2.2 AA: index.html with its pictures,"
+                        " stylesheet and fonts in the booklet's folder, linking the other files",
+            stylesheets=("web.css",),
+            edition=web_edition,
+            file="index.html",
+            links_others=True,
         ),
     )
 }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.compose.strings import strings_for
+from booklet.library.listing import human_size
 from booklet.model import Manifest, Organisation
 from booklet.theme.css import properties
 from booklet.theme.model import Theme
@@ -65,13 +66,9 @@ def _download(file: Linked, words: dict) -> Download:
     facts = [kind]
     if file.pages:
         facts.append(str(words["pages"]).format(n=file.pages))
-    facts.append(_size(file.size))
+    facts.append(human_size(file.size))
     label = str(words[f"file_{file.variant.replace('-', '_')}"])
     return Download(file.name, label, ", ".join(facts), media_type)
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
 
 def _related(item, web_slugs: frozenset[str]) -> RelatedLink:
