@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from booklet import STYLES  # noqa: F401  (the house styles, imported from here by callers)
 from booklet.cache import CACHE_FOLDER, BuildCache
 from booklet.editions import Finished
-from booklet.plan import finished_file, make_editions, selected
+from booklet.plan import as_on_disk, finished_file, make_editions, selected
 from booklet.files import recover
 from booklet.problems import ContentError, Problem, UsageError
 from booklet.publishing import recorded, run_key, up_to_date, write
@@ -71,7 +71,10 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
     made_files: dict[str, dict[str, Finished]] = {}    # by slug and variant: each main file the build leaves
     for manifest in library.booklets.values():
         stale = []
-        for name in selected(manifest, request.variants):
+        if request.editions_only:
+            made_files[manifest.slug] = as_on_disk(cache, request.output / manifest.slug, manifest,
+                                                   list(request.variants))
+        for name in selected(manifest, request.variants, alone=request.editions_only):
             keys[manifest.slug, name], done, replayed = recorded(request, cache, memo, manifest.folder, name,
                                                                  manifest.reads)
             if done is None:
@@ -161,8 +164,9 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
         for name, files, seconds in make_editions(manifest, library.organisation, names, made_files.setdefault(slug, {}),
                                          root=request.root, styles=request.styles, theme=used_theme,
                                          web_slugs=web_slugs):
-            entry = cache.record(name, keys[slug, name], files, pages=0, warnings=[],
-                                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
+            entry = {} if request.editions_only else cache.record(
+                name, keys[slug, name], files, pages=0, warnings=[],
+                reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
             folder = request.output / slug
             pending.append((slug, [(folder / n, data) for n, data in files.items()], entry))
             built.append(Built(slug, name, folder / VARIANTS[name].file_name(slug), seconds))
@@ -170,7 +174,7 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
                 request.progress(len(built) - fresh, total, f"{slug} {name}")
     # Nothing is written until every variant has rendered: a failed build changes no file.
     write(pending, cache)
-    key = run_key(request, folders, keys)
+    key = None if request.editions_only else run_key(request, folders, keys)
     if key is not None:
         covered: dict[str, list[str]] = {}
         for slug, name in keys:

@@ -157,8 +157,13 @@ class BuildCache:
             entry["page_starts"] = [list(start) for start in page_starts]
         return {variant: entry}
 
+    def entry(self, slug: str, variant: str) -> dict:
+        """What was last recorded for the variant, fresh or not ({} when nothing was)."""
+        entry = self._load(slug).get(variant)
+        return entry if isinstance(entry, dict) else {}
+
     def page_starts(self, slug: str, variant: str) -> tuple[tuple[str, str], ...]:
-        starts = (self._load(slug).get(variant) or {}).get("page_starts", [])
+        starts = self.entry(slug, variant).get("page_starts", [])
         return tuple((str(label), str(anchor)) for label, anchor in starts if isinstance(anchor, str))
 
     def reads(self, slug: str, variant: str, root: Path) -> tuple[Path, ...]:

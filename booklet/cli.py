@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from booklet.build import BuildRequest, build
+from booklet.build import build
 from booklet.problems import SOURCE, ContentError, UsageError
 from booklet.render.variants import VARIANTS
-from booklet.report import echo_problems
+from booklet.report import echo_problems, os_error
+from booklet.request import request_for
 
 
 class BookletGroup(click.Group):
@@ -73,7 +74,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     """
     from booklet.parallel import default_workers
     try:
-        request = dataclasses.replace(_request(paths, variants, sources, output), strict=strict, force=force,
+        request = dataclasses.replace(request_for(paths, variants, sources, output), strict=strict, force=force,
                                       jobs=jobs or default_workers(), progress=_progress(),
                                       check=not no_check, allow_overdue=allow_overdue,
                                       today=today.date() if today else None)
@@ -89,7 +90,7 @@ def build_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
                        err=True)
         sys.exit(1)
     except OSError as exc:
-        click.echo(_os_error(exc), err=True)
+        click.echo(os_error(exc), err=True)
         sys.exit(1)
     echo_problems(result.warnings)
     for item in result.built:
@@ -109,31 +110,6 @@ def _progress():
         bar = "#" * (20 * done // max(total, 1))
         click.echo(f"\r[{bar:<20}] {done}/{total} {what:<50}", nl=done == total, err=True)
     return show
-
-
-def _request(paths, variants, sources, output) -> BuildRequest:
-    unknown = [v for v in variants if v not in VARIANTS]
-    if unknown:
-        raise UsageError(f"unknown variant '{unknown[0]}'; choose from: {', '.join(VARIANTS)}")
-    folders = []
-    for path in paths:
-        if not path.is_dir():
-            raise UsageError(f"'{path}' is not a folder: name a booklet folder like sources/<slug>")
-        if (path / "_shared").is_dir() and not (path / "booklet.yml").is_file():
-            sources = sources or path          # a sources root: build all its booklets
-            continue
-        if not (path / "booklet.yml").is_file():
-            raise UsageError(f"'{path}' has no booklet.yml, so it is not a booklet folder")
-        folders.append(path.resolve())
-    if sources is None:
-        sources = folders[0].parent if folders else Path("sources")
-    root = sources.resolve()
-    if not root.is_dir():
-        raise UsageError(f"there is no sources folder '{sources}' (use --sources DIR)")
-    outside = [f for f in folders if f.parent != root]
-    if outside:
-        raise UsageError(f"'{outside[0]}' is not a booklet folder directly inside {sources}")
-    return BuildRequest(root=root, output=output.resolve(), folders=tuple(folders), variants=tuple(variants))
 
 
 def _display(path: Path) -> str:
@@ -173,7 +149,7 @@ def check_command(paths: tuple[Path, ...], sources: Path | None, output: Path, o
         click.echo(rules_table())
         return
     try:
-        selection = _request(paths, (), sources, output)
+        selection = request_for(paths, (), sources, output)
         if not selection.folders and not booklet_folders(selection.root):
             raise UsageError(f"there are no booklets in {selection.root} (a booklet is a folder with a booklet.yml)")
         report = check(CheckRequest(root=selection.root, folders=selection.folders, output=selection.output,
@@ -181,7 +157,7 @@ def check_command(paths: tuple[Path, ...], sources: Path | None, output: Path, o
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
-        click.echo(_os_error(exc), err=True)
+        click.echo(os_error(exc), err=True)
         sys.exit(1)
     if output_format == "json":
         click.echo(json_report(report, Path.cwd()))
@@ -209,10 +185,33 @@ def watch_command(paths: tuple[Path, ...], variants: tuple[str, ...], sources: P
     """
     from booklet.watch import watch
     try:
-        request = _request(paths, variants, sources, output)
+        request = request_for(paths, variants, sources, output)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     watch(request, click.echo, watched=(request.root, request.styles))
+
+
+@main.command("serve")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 (0: any free one). Only this machine can open the pages.")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The sources root, as for build.")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Where to build, and the folder served.")
+def serve_command(paths: tuple[Path, ...], port: int, sources: Path | None, output: Path) -> None:
+    """Build, serve the output folder at http://127.0.0.1:PORT/, and rebuild on every save.
+
+    The open page reloads itself after a save: the web page is made again first (in well under a
+    second), then the PDFs and EPUB. A mistake shows at the top of the page and in the terminal,
+    and the last good page stays up. Nothing outside the output folder is served. Ctrl+C stops.
+    """
+    from booklet.serving.session import serve
+    try:
+        request = request_for(paths, (), sources, output)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    serve(request, click.echo, port=port, watched=(request.root, request.styles))
 
 
 @main.command("catalogue")
@@ -278,14 +277,6 @@ def new_command(slug: str, sources: Path) -> None:
     """
     from booklet.scaffold.commands import run_new
     run_new(slug, sources)
-
-
-def _os_error(exc: OSError) -> str:
-    """A file the tool could not read or write, named first as compilers do."""
-    reason = exc.strerror or str(exc)
-    if isinstance(exc, (FileExistsError, NotADirectoryError)):
-        reason = "this is a file where booklet needs a folder: move it away"
-    return f"{exc.filename}: error: {reason}" if exc.filename else f"error: {reason}"
 
 
 if __name__ == "__main__":
