@@ -10,6 +10,7 @@ import pytest
 
 from booklet.build import BuildRequest, build
 from tests.conftest import PROJECT
+from tests.corpus.conftest import corpus, corpus_outputs  # noqa: F401  (the corpus, shared with tests/corpus)
 
 HARBOUR = PROJECT / "tests" / "theme" / "fixtures" / "harbour"
 
