@@ -15,7 +15,7 @@ from booklet.urls import urlsplit
 # Our own table, not the mimetypes module's: that reads the system's /etc/mime.types.
 CONTENT_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                  ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css", ".ttf": "font/ttf",
-                 ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2", ".icc": "application/vnd.iccprofile"}
+                 ".otf": "font/otf", ".woff": "font/woff", ".woff": "font/woff", ".icc": "application/vnd.iccprofile"}
 
 
 class RefusedResource(FatalURLFetchingError):
