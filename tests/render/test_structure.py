@@ -75,6 +75,29 @@ Last words of the long section.
 """
 
 
+DEFINITIONS = """\
+---
+title: Words we use
+---
+
+Scan
+:   A picture of the inside of your body.
+
+Biopsy
+:   A small sample of tissue.
+:   It is looked at under a microscope.
+
+Oncologist
+Oncology doctor
+:   A doctor who treats cancer.
+
+Stage
+:   How big the cancer is.
+
+    Whether it has spread.
+"""
+
+
 def write_booklet(root, sections: dict[str, str]):
     manifest = MANIFEST.split("sections:")[0] + "variants: [download, large-print]\nsections:\n" + \
         "".join(f"  - {name}\n" for name in sections)
@@ -91,7 +114,7 @@ def mixed(tmp_path_factory):
     """Every construct in one booklet, built once in both accessible variants: variant -> PDF path."""
     base = tmp_path_factory.mktemp("structure")
     root = write_booklet(base / "sources", {"one.md": NOTES_AND_LISTS, "two.md": LONG_THINGS,
-                                            "three.md": PICTURES})
+                                            "three.md": PICTURES, "four.md": DEFINITIONS})
     build(BuildRequest(root=root, output=base / "out"))
     return {variant: base / "out" / "demo" / f"demo-{variant}.pdf" for variant in ACCESSIBLE}
 
@@ -153,6 +176,29 @@ def test_each_list_item_is_a_label_and_one_body_holding_all_its_blocks(pdf):
     nested_body = structure_kids(next(i for k, i in bodies.items() if k.startswith("• Fourth")))[-1]
     assert roles(nested_body)[-1] == "L"
     assert [text(pdf, li) for li in structure_kids(structure_kids(nested_body)[-1])] == ["◦ Nested one.", "◦ Nested two."]
+
+
+def test_a_definition_list_is_a_list_of_terms_each_with_its_definitions(pdf):
+    lists = [e for e in elements(pdf, "L") if text(pdf, e).startswith("Scan")]
+    assert len(lists) == 1
+    items = structure_kids(lists[0])
+    assert [roles(item) for item in items] == [["Lbl", "LBody"]] * 4
+    terms = [text(pdf, structure_kids(item)[0]) for item in items]
+    assert terms == ["Scan", "Biopsy", "OncologistOncology doctor", "Stage"]
+    bodies = [structure_kids(item)[1] for item in items]
+    assert text(pdf, bodies[0]) == "A picture of the inside of your body."
+    # Two definitions of one term: one body, each definition read as a paragraph of its own.
+    assert roles(bodies[1]) == ["P", "P"]
+    assert [text(pdf, p) for p in structure_kids(bodies[1])] == [
+        "A small sample of tissue.", "It is looked at under a microscope."]
+    # Two terms sharing a definition: one label, each term an element of its own in it.
+    assert roles(structure_kids(items[2])[0]) == ["Span", "Span"]
+    assert text(pdf, bodies[2]) == "A doctor who treats cancer."
+    assert roles(bodies[3]) == ["P", "P"] and text(pdf, bodies[3]) == "How big the cancer is.Whether it has spread."
+    assert not [e for e in structure_elements(lists[0]) if "/BookletDefinition" in e]
+    # Every word of the list is marked content of the list, read in the order it is printed.
+    printed = " ".join(page_texts(pdf.booklet_path)[content_keys(pdf, lists[0])[0][0]].split())
+    assert "Scan A picture of the inside of your body. Biopsy A small sample of tissue." in printed
 
 
 def test_a_list_over_pages_is_one_list(pdf):
@@ -229,6 +275,7 @@ CONSTRUCTS = {
     "code": "Some `code`.\n\n    block\n    code\n",
     "abbreviation": "An MRI scan.\n\n*[MRI]: Magnetic resonance imaging\n",
     "links": "See [our website](https://www.example.org/help) and [below](#s-one).\n",
+    "definition-list": DEFINITIONS.split("---\n\n", 1)[1],
 }
 
 
