@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from booklet.compose.strings import format_date
-from booklet.compose.templates import display_url
 from booklet.library.palette import Palette
 from booklet.library.register import ReviewRow, Standing, days_in_words
+from booklet.urls import display_url
 
 if TYPE_CHECKING:
     from booklet.library.catalogue import Entry

@@ -95,6 +95,9 @@ Stage
 :   How big the cancer is.
 
     Whether it has spread.
+
+Read them all at [`https://www.example.org/words/`](https://www.example.org/words/) or
+<https://www.example.org/glossary>; type `https://www.example.org/typed` to find them.
 """
 
 
@@ -199,6 +202,22 @@ def test_a_definition_list_is_a_list_of_terms_each_with_its_definitions(pdf):
     # Every word of the list is marked content of the list, read in the order it is printed.
     printed = " ".join(page_texts(pdf.booklet_path)[content_keys(pdf, lists[0])[0][0]].split())
     assert "Scan A picture of the inside of your body. Biopsy A small sample of tissue." in printed
+
+
+def test_a_link_written_as_its_address_reads_as_the_address_said_aloud(pdf):
+    links = {str(a.A.URI): a for a in link_annotations(pdf) if "/A" in a and "/words/" in str(a.A.get("/URI", ""))
+             or "/A" in a and str(a.A.get("/URI", "")).endswith("glossary")}
+    assert sorted(str(a.Contents) for a in links.values()) == ["example.org/glossary", "example.org/words"]
+    for link in elements(pdf, "Link"):
+        assert not text(pdf, link).lower().startswith(("http:", "https:")), text(pdf, link)
+    # An address written as code is printed as written, and is code, not a link.
+    typed = [e for e in elements(pdf, "Code") if text(pdf, e) == "https://www.example.org/typed"]
+    assert len(typed) == 1
+    parent = typed[0].P
+    while "/S" in parent:
+        assert parent.S != "/Link"
+        parent = parent.P
+    assert not [a for a in link_annotations(pdf) if "typed" in str(a.get("/A", {}).get("/URI", ""))]
 
 
 def test_a_list_over_pages_is_one_list(pdf):

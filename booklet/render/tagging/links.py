@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
@@ -9,6 +11,7 @@ from booklet.render.tagging.tree import (OBJR, S, TYPE, Key, ReadingOrder, is_el
                                          walk)
 
 LINK, ALT = Name.Link, Name.Alt
+ADDRESS_BREAK = re.compile(r"[/\-_.?&=#]$")  # where a web address may break over lines
 PRINT = 4       # annotation flag bit 3: printed with the page (PDF/UA wants annotations visible)
 
 
@@ -75,6 +78,19 @@ def merge_links(pdf: pikepdf.Pdf) -> None:
             parent.K = Array(merged)
 
 
+def _joined(pieces: list[str]) -> str:
+    """The pieces of a link's text (one per line it is printed on) as one line: a space where a line
+    broke between words, none where it broke inside a web address ("example.org/" "help")."""
+    text = ""
+    for piece in (" ".join(piece.split()) for piece in pieces):
+        if not piece:
+            continue
+        word = text.rsplit(" ", 1)[-1]
+        text += piece if not text or (ADDRESS_BREAK.search(word) and ("/" in word or "@" in word)) \
+            else " " + piece
+    return text
+
+
 def describe_links(texts: dict[Key, str], order: ReadingOrder) -> None:
     """Give each link annotation its visible text (or the Link's /Alt, as a footnote mark has)
     as /Contents (7.18.5), where WeasyPrint writes the raw target ("sec-1", "tel:+353..."),
@@ -82,8 +98,7 @@ def describe_links(texts: dict[Key, str], order: ReadingOrder) -> None:
     for elem, first, end in order.spans:
         if elem.get(S) != LINK:
             continue
-        text = str(elem.Alt) if ALT in elem else \
-            " ".join(" ".join(texts.get(k, "") for k in order.keys[first:end]).split())
+        text = str(elem.Alt) if ALT in elem else _joined([texts.get(k, "") for k in order.keys[first:end]])
         for kid in kids(elem):
             if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR:
                 kid.Obj.F = PRINT
