@@ -38,6 +38,31 @@ def adopt_annotations(pdf: pikepdf.Pdf) -> None:
             tree[key] = link
 
 
+def order_annotations(pdf: pikepdf.Pdf) -> None:
+    """List each page's annotations in the order the structure tree reads them: a viewer paints
+    them, and a reader without /Tabs meets them, in /Annots order. Merging the Links WeasyPrint
+    splits (a contents entry, its number, its title, its leader and page number) leaves a Link's
+    annotations in tree order but not in page order, so the contents page read out of order."""
+    position: dict[tuple[int, int], int] = {}
+    pending = [iter(kids(pdf.Root.StructTreeRoot))]
+    while pending:              # the tree in reading order, each kid where it is read
+        for kid in pending[-1]:
+            if is_element(kid):
+                pending.append(iter(kids(kid)))
+                break
+            if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR:
+                position.setdefault(kid.Obj.objgen, len(position))
+        else:
+            pending.pop()
+    unread = len(position)      # an annotation the tree does not hold keeps its place after the rest
+    for page in pdf.pages:
+        listed = list(page.obj.get("/Annots", Array()))
+        ordered = sorted(listed, key=lambda annot: position.get(annot.objgen, unread)
+                         if annot.is_indirect else unread)
+        if [a.objgen for a in ordered] != [a.objgen for a in listed]:
+            page.obj.Annots = Array(ordered)
+
+
 def _annotation_of(kid) -> tuple[int, int] | None:
     if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
         return kid.Obj.objgen

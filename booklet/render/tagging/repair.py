@@ -10,7 +10,7 @@ from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_a
 from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.definitions import shape_definition_lists
 from booklet.render.tagging.figures import shape_figures
-from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
+from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links, order_annotations
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
@@ -55,6 +55,7 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     order = reading_order(pages, pdf.Root.StructTreeRoot, roles=(LINK,))
     describe_links(texts, order)
     follow_structure_order(parsed, order)
+    order_annotations(pdf)
     parsed.write_back()
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)
