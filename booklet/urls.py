@@ -1,5 +1,5 @@
-"""Split addresses as editors write them without ever raising (a drop-in for urllib's urlsplit), and
-the one list of the link schemes a booklet may carry."""
+"""Split addresses as editors write them without ever raising (a drop-in for urllib's urlsplit), show
+them as people read them, and keep the one list of the link schemes a booklet may carry."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from urllib.parse import SplitResult
 from urllib.parse import urlsplit as _urlsplit
 
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):(.*)$", re.S)
+# A whole text that is one web address with its scheme, as an autolink or `code` prints it.
+RAW_WEB_ADDRESS = re.compile(r"\s*https?://\S+\s*", re.I)
 
 
 def urlsplit(address: str) -> SplitResult:
@@ -32,3 +34,8 @@ SCHEMES = ("https", "http", "mailto", "tel", "booklet")
 def link_scheme(href: str) -> str:
     """The link's scheme in lower case, as a reader's viewer would see it ('' for a local name)."""
     return urlsplit(href.strip()).scheme
+
+
+def display_url(url: str) -> str:
+    """A web address as people read it aloud: no scheme, no trailing slash."""
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")

@@ -200,3 +200,44 @@ def painted_keys(pdf: pikepdf.Pdf) -> list[tuple[int, int]]:
 
 def link_annotations(pdf: pikepdf.Pdf) -> list:
     return [annot for page in pdf.pages for annot in page.obj.get("/Annots", []) if annot.get("/Subtype") == "/Link"]
+
+
+def painting_order_mismatches(pdf: pikepdf.Pdf) -> list[str]:
+    """Each page that paints in another order than the structure tree reads it (ORD-001): the
+    MCIDs its content stream opens, in stream order, must be exactly the MCIDs the tree holds on
+    that page, in tree order; and its annotations (painted after the content, in /Annots order)
+    must come in the order the tree holds them. Empty when every page agrees."""
+    tree: dict[int, list[int]] = {}
+    for index, mcid in content_keys(pdf, pdf.Root.StructTreeRoot):
+        tree.setdefault(index, []).append(mcid)
+    painted: dict[int, list[int]] = {}
+    for index, mcid in painted_keys(pdf):
+        painted.setdefault(index, []).append(mcid)
+    annotations = annotation_keys(pdf.Root.StructTreeRoot)
+    found = []
+    for index, page in enumerate(pdf.pages):
+        for what, read, drawn in (
+                ("MCIDs", tree.get(index, []), painted.get(index, [])),
+                ("annotations", *_annotation_orders(page, annotations))):
+            if read != drawn:
+                at = next((i for i, (a, b) in enumerate(zip(read, drawn)) if a != b), min(len(read), len(drawn)))
+                found.append(f"page {index + 1}: the tree reads {what} {read[at:at + 4]} where the page paints"
+                             f" {drawn[at:at + 4]} (position {at} of {len(read)} read, {len(drawn)} painted)")
+    return found
+
+
+def annotation_keys(node) -> list[tuple[int, int]]:
+    """The object numbers of the annotations below `node`, in structure order."""
+    found = []
+    for kid in structure_kids(node):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+            found.append(kid.Obj.objgen)
+        elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found.extend(annotation_keys(kid))
+    return found
+
+
+def _annotation_orders(page, in_tree: list[tuple[int, int]]) -> tuple[list, list]:
+    listed = [annot.objgen for annot in page.obj.get("/Annots", [])]
+    on_page = set(listed)
+    return [key for key in in_tree if key in on_page], [key for key in listed if key in set(in_tree)]

@@ -9,11 +9,7 @@ import jinja2
 from booklet.compose.phones import tel_uri
 from booklet.compose.strings import strings_for
 from booklet.model import Contact
-
-
-def display_url(url: str) -> str:
-    """A web address as people read it aloud: no scheme, no trailing slash."""
-    return url.removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+from booklet.urls import display_url
 
 
 @functools.cache

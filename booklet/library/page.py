@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from booklet.compose.strings import format_date
-from booklet.compose.templates import display_url
 from booklet.library.listing import cover_alt
 from booklet.library.palette import Palette
 from booklet.library.register import ReviewRow, Standing, days_in_words
+from booklet.urls import display_url
 
 if TYPE_CHECKING:
     from booklet.library.listing import Entry

@@ -11,7 +11,7 @@ from markdown.treeprocessors import Treeprocessor
 from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.problems import SOURCE
-from booklet.urls import SCHEMES, link_scheme, urlsplit
+from booklet.urls import RAW_WEB_ADDRESS, SCHEMES, display_url, link_scheme, urlsplit
 
 class LinkProcessor(Treeprocessor):
     """`booklet:SLUG` becomes the other booklet's address, `tel:` numbers become E.164; any element
@@ -25,6 +25,7 @@ class LinkProcessor(Treeprocessor):
         for element in root.iter():
             if "href" in element.attrib:
                 self._check(element, element.get("href", ""))
+                _readable_address(element)
 
     def _check(self, link, href: str) -> None:
         if href.startswith("#"):
@@ -78,6 +79,19 @@ class LinkProcessor(Treeprocessor):
             # No web address yet: it prints as text with the title, and is not a live link.
             del link.attrib["href"]
             link.tag = "span"
+
+
+def _readable_address(link) -> None:
+    """A link whose words are a raw web address (`<https://...>`, or `` [`https://...`](...) ``) shows
+    it as people read it aloud, "example.org/help": a screen reader lists links by their words, and
+    "h t t p s colon slash slash" says nothing. The address it goes to is unchanged."""
+    holder = link
+    if not (link.text or "").strip() and len(link) == 1 and link[0].tag == "code" and not (link[0].tail or "").strip():
+        holder = link[0]            # the address written as code: it stays code, shortened
+    elif len(link):
+        return
+    if holder.text and RAW_WEB_ADDRESS.fullmatch(holder.text):
+        holder.text = display_url(holder.text.strip())
 
 
 class IdProcessor(Treeprocessor):

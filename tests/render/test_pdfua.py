@@ -12,6 +12,8 @@ import pytest
 from booklet.build import BuildRequest, build
 from booklet.render.pdftext import artifact_text, marked_content, mcid_text, untagged_text_outside_artifacts
 from booklet.render.tagging.repair import make_accessible
+from tests.conftest import SAMPLE_SLUG
+from tests.pdfread import painting_order_mismatches
 
 
 
@@ -32,6 +34,13 @@ def _pdfium_texts(path) -> list[str]:
 
 def _letters(text: str) -> str:
     return "".join(sorted(re.sub(r"\s", "", text)))
+
+
+@pytest.mark.parametrize("variant", ["download", "large-print"])
+def test_every_page_paints_in_the_order_the_structure_reads_it(sample_outputs, variant):
+    """ORD-001: the contents page painted its entries' links in another order than its tags."""
+    with pikepdf.open(sample_outputs / f"{SAMPLE_SLUG}-{variant}.pdf") as pdf:
+        assert painting_order_mismatches(pdf) == []
 
 
 def test_our_reading_of_the_content_streams_agrees_with_pdfium(sample_build):

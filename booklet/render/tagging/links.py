@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
@@ -9,6 +11,7 @@ from booklet.render.tagging.tree import (OBJR, S, TYPE, Key, ReadingOrder, is_el
                                          walk)
 
 LINK, ALT = Name.Link, Name.Alt
+ADDRESS_BREAK = re.compile(r"[/\-_.?&=#]$")  # where a web address may break over lines
 PRINT = 4       # annotation flag bit 3: printed with the page (PDF/UA wants annotations visible)
 
 
@@ -33,6 +36,31 @@ def adopt_annotations(pdf: pikepdf.Pdf) -> None:
             elem.K = Array(kid for kid in kids(elem) if _annotation_of(kid) != annot.objgen)
             link.K = Array(kids(link) + (objrs or [Dictionary(Type=Name.OBJR, Obj=annot, Pg=page.obj)]))
             tree[key] = link
+
+
+def order_annotations(pdf: pikepdf.Pdf) -> None:
+    """List each page's annotations in the order the structure tree reads them: a viewer paints
+    them, and a reader without /Tabs meets them, in /Annots order. Merging the Links WeasyPrint
+    splits (a contents entry, its number, its title, its leader and page number) leaves a Link's
+    annotations in tree order but not in page order, so the contents page read out of order."""
+    position: dict[tuple[int, int], int] = {}
+    pending = [iter(kids(pdf.Root.StructTreeRoot))]
+    while pending:              # the tree in reading order, each kid where it is read
+        for kid in pending[-1]:
+            if is_element(kid):
+                pending.append(iter(kids(kid)))
+                break
+            if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR:
+                position.setdefault(kid.Obj.objgen, len(position))
+        else:
+            pending.pop()
+    unread = len(position)      # an annotation the tree does not hold keeps its place after the rest
+    for page in pdf.pages:
+        listed = list(page.obj.get("/Annots", Array()))
+        ordered = sorted(listed, key=lambda annot: position.get(annot.objgen, unread)
+                         if annot.is_indirect else unread)
+        if [a.objgen for a in ordered] != [a.objgen for a in listed]:
+            page.obj.Annots = Array(ordered)
 
 
 def _annotation_of(kid) -> tuple[int, int] | None:
@@ -75,6 +103,19 @@ def merge_links(pdf: pikepdf.Pdf) -> None:
             parent.K = Array(merged)
 
 
+def _joined(pieces: list[str]) -> str:
+    """The pieces of a link's text (one per line it is printed on) as one line: a space where a line
+    broke between words, none where it broke inside a web address ("example.org/" "help")."""
+    text = ""
+    for piece in (" ".join(piece.split()) for piece in pieces):
+        if not piece:
+            continue
+        word = text.rsplit(" ", 1)[-1]
+        text += piece if not text or (ADDRESS_BREAK.search(word) and ("/" in word or "@" in word)) \
+            else " " + piece
+    return text
+
+
 def describe_links(texts: dict[Key, str], order: ReadingOrder) -> None:
     """Give each link annotation its visible text (or the Link's /Alt, as a footnote mark has)
     as /Contents (7.18.5), where WeasyPrint writes the raw target ("sec-1", "tel:+353..."),
@@ -82,8 +123,7 @@ def describe_links(texts: dict[Key, str], order: ReadingOrder) -> None:
     for elem, first, end in order.spans:
         if elem.get(S) != LINK:
             continue
-        text = str(elem.Alt) if ALT in elem else \
-            " ".join(" ".join(texts.get(k, "") for k in order.keys[first:end]).split())
+        text = str(elem.Alt) if ALT in elem else _joined([texts.get(k, "") for k in order.keys[first:end]])
         for kid in kids(elem):
             if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR:
                 kid.Obj.F = PRINT

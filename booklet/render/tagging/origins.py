@@ -8,7 +8,9 @@ WeasyPrint's tree builder for one `write_pdf` call and stamps each element it ma
   /BookletOrigin  a number shared by every fragment of one HTML box (the PDF pass joins them
                   and removes the key);
   /S, /E, /ID, /Alt, /A /Scope  where the HTML element's tag or ARIA role says more than
-                  WeasyPrint's own tag table does.
+                  WeasyPrint's own tag table does;
+  /BookletDefinition  /dt or /dd on the LI WeasyPrint makes of a definition list's term or
+                  definition (it tags both alike), for the PDF pass to shape (and remove).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from weasyprint.css import AnonymousStyle
 from weasyprint.pdf import tags as weasyprint_tags
 
 ORIGIN = "BookletOrigin"
+DEFINITION = "BookletDefinition"
 SCOPES = {"col": "/Column", "row": "/Row", "colgroup": "/Column", "rowgroup": "/Row"}
 # Tags WeasyPrint files under NonStruct or Figure that have a PDF structure type of their own.
 ROLES_BY_TAG = {"figure": "/Figure", "code": "/Code", "abbr": "/Span"}
@@ -78,5 +81,7 @@ def _record(element: pydyf.Dictionary, box, serials: dict[tuple, int]) -> None:
         element["E"] = pydyf.String(html.get("title"))
     if tag == "a" and html.get("aria-label"):
         element["Alt"] = pydyf.String(html.get("aria-label"))
+    if tag in ("dt", "dd") and element.get("S") == "/LI":
+        element[DEFINITION] = "/" + tag
     if tag == "th" and "A" in element:
         element["A"]["Scope"] = SCOPES.get(html.get("scope", "col"), "/Column")

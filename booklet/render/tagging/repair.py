@@ -8,8 +8,9 @@ from pikepdf import Dictionary, Name, String
 from booklet.render.pdftext import mcid_text
 from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_as_artifacts, prune_empty
 from booklet.render.tagging.content import ParsedPages
+from booklet.render.tagging.definitions import shape_definition_lists
 from booklet.render.tagging.figures import shape_figures
-from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links
+from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links, order_annotations
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
@@ -26,6 +27,7 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
         raise ValueError("the PDF is not tagged: render it with pdf_variant='pdf/ua-1'")
     # Structure first (joined across pages, lists and figures shaped), then what is content.
     stitch_pages(pdf)
+    shape_definition_lists(pdf, walk_elements(pdf.Root.StructTreeRoot))
     # One walk for lists and figures: neither pass makes or removes the other's elements.
     shaped = [(elem, elem.get(S)) for elem in walk_elements(pdf.Root.StructTreeRoot)]
     shape_lists(pdf, shaped)
@@ -53,6 +55,7 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     order = reading_order(pages, pdf.Root.StructTreeRoot, roles=(LINK,))
     describe_links(texts, order)
     follow_structure_order(parsed, order)
+    order_annotations(pdf)
     parsed.write_back()
     for page in pdf.pages:
         page.obj.Tabs = Name.S  # tab order follows the structure tree (7.18.3)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from booklet.render.tagging.origins import ORIGIN
+from booklet.render.tagging.origins import DEFINITION, ORIGIN
 from booklet.render.tagging.tree import K, S, Walked, is_element, kids, move_kids, parent_tree, walk_elements
 
 ORIGIN_KEY = Name("/" + ORIGIN)
+DEFINITION_KEY = Name("/" + DEFINITION)
 TABLE = Name.Table
 
 
@@ -21,10 +22,12 @@ def stitch_pages(pdf: pikepdf.Pdf) -> None:
 
 
 def forget_origins(elements: list[Walked]) -> None:
-    """The origin numbers are for this pass only: none is left in the file."""
+    """The origin numbers (and definition-list marks) are for this pass only: none is left in the file."""
     for walked in elements:
         if ORIGIN_KEY in walked.elem:
             del walked.elem[ORIGIN_KEY]
+        if DEFINITION_KEY in walked.elem:
+            del walked.elem[DEFINITION_KEY]
 
 
 def _stitch(tree: pikepdf.NumberTree, node: Dictionary) -> None:
