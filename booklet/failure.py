@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import booklet
-from booklet.sources.safe import UTF8
+from booklet.sources.safe import UTF8, line_at
 
 PACKAGE = Path(booklet.__file__).resolve().parent
 ATTRIBUTE = "booklet_doing"          # (what, file) set on an exception by the innermost `doing`
@@ -39,7 +39,7 @@ def describe(exc: BaseException, command: str) -> str:
     path = getattr(exc, "filename", None) or frame_path or path
     if isinstance(exc, UnicodeDecodeError) and path and isinstance(exc.object, bytes):
         # Not a fault: a source saved in another encoding. Said as compilers do, at its line.
-        line = exc.object[:exc.start].count(b"\n") + 1
+        line = line_at(exc.object, exc.start)
         return f"{path}:{line}: error: {UTF8.format(start=exc.start)}"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -75,9 +75,21 @@ def read_text(path: Path, root: Path, problems: Problems, *, named_in: Path | No
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.error(path, data.count(b"\n", 0, exc.start) + 1, UTF8.format(start=exc.start))
+        problems.error(path, line_at(data, exc.start), UTF8.format(start=exc.start))
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return normal_newlines(text.removeprefix("\ufeff"))
+
+
+def normal_newlines(text: str) -> str:
+    """Every line ending as LF: a file saved on Windows (CRLF) or an old Mac (CR alone), or a mix of
+    them, reads as the same lines, so every reader after this one splits and counts lines on LF alone."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def line_at(data: bytes, offset: int) -> int:
+    """The line of the byte at `offset`, counting CRLF, CR and LF as one line ending each, as read_text does."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def _shown(path: Path, root: Path) -> str:
