@@ -28,6 +28,7 @@ STRINGS: dict[str, dict[str, object]] = {
         "related": "Other information you may find useful",
         "contact_us": "Contact us",
         "back_cover": "Back cover",
+        "and_back_cover": "and back cover",
         "notes": "Notes",
         "notes_hint": "You can use this page to write down questions or anything you want to remember.",
         "phone": "Phone",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,6 +12,7 @@ import pikepdf
 from booklet.compose.strings import strings_for
 from booklet.model import Manifest, Organisation
 from booklet.render.finish import FinishContext, Padding
+from booklet.render.fit import ROUNDS, Fitting, fit_figures, refit
 from booklet.render.listen import listening, render_problems
 from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_raw
 from booklet.render.resolution import LowResolution, low_resolution_images
@@ -68,7 +69,9 @@ def produce(manifest: Manifest, organisation: Organisation, names: list[str], se
     def laid_out(variant: Variant) -> Layout:
         if variant.name not in layouts:
             html = (composed or {}).get(variant.name) or _compose(manifest, organisation, variant.name)
-            layouts[variant.name] = _lay_out(variant, html, manifest, setting)
+            layouts[variant.name] = _lay_out(
+                variant, html, manifest, setting,
+                lambda fitting: _compose(manifest, organisation, variant.name, fitting))
         return layouts[variant.name]
 
     for name in names:
@@ -114,19 +117,30 @@ def _context(variant: Variant, manifest: Manifest, setting: Setting, padding: Pa
                          padding=padding)
 
 
-def _compose(manifest: Manifest, organisation: Organisation, variant: str) -> str:
+def _compose(manifest: Manifest, organisation: Organisation, variant: str, fitting: Fitting = Fitting()) -> str:
     from booklet.compose.document import compose_html       # here: a worker is given the HTML
-    return compose_html(manifest, organisation, variant=variant)
+    html = compose_html(manifest, organisation, variant=variant, back_cover_items=fitting.back_cover_items)
+    return fit_figures(html, fitting.figures)
 
 
-def _lay_out(variant: Variant, html: str, manifest: Manifest, setting: Setting) -> Layout:
+def _lay_out(variant: Variant, html: str, manifest: Manifest, setting: Setting,
+             recompose: Callable[[Fitting], str]) -> Layout:
     """Lay the booklet out with the variant's stylesheets and the theme's sRGB colours, and write it
-    (tagged, if the variant is); pictures are measured at the size they are laid out."""
-    rendered = lay_out(html, stylesheets=variant.stylesheets, extra_css=theme_css(setting.used_theme),
-                       pdf_variant=variant.pdf_variant, base=manifest.folder,
-                       roots=(setting.root, setting.styles), styles=setting.styles)
-    back = next((i for i, page in enumerate(rendered.pages) if "contact-us" in page.anchors),
-                len(rendered.pages) - 1)
+    (tagged, if the variant is); pictures are measured at the size they are laid out. A layout with a
+    back cover over one page, or a near-empty page before a tall picture, is composed and laid out
+    again as render/fit.py says (a well-made booklet is laid out once)."""
+    fitting = Fitting()
+    for _ in range(ROUNDS):
+        rendered = lay_out(html, stylesheets=variant.stylesheets, extra_css=theme_css(setting.used_theme),
+                           pdf_variant=variant.pdf_variant, base=manifest.folder,
+                           roots=(setting.root, setting.styles), styles=setting.styles)
+        back = next((i for i, page in enumerate(rendered.pages) if "sec-contact" in page.anchors),
+                    len(rendered.pages) - 1)
+        better = refit(rendered, fitting, back_cover=back)
+        if better is None or better == fitting:
+            break
+        fitting = better
+        html = recompose(fitting)
     raw = write_raw(rendered, pdf_variant=variant.pdf_variant)
     return Layout(raw, len(rendered.pages), back, tuple(low_resolution_images(rendered)))
 
