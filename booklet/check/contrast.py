@@ -29,6 +29,7 @@ from booklet.check.subject import Finding
 from booklet.check.themeblame import at_theme_line, theme_finding
 from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same
 from booklet.render.fetcher import SafeFetcher
+from booklet.render.proof import proofed
 from booklet.render.variants import VARIANTS, layout_of
 from booklet.theme.css import properties, theme_css
 from booklet.theme.model import Theme
@@ -178,14 +179,14 @@ def _specimen_pairs(specimen: Specimen) -> tuple[Pair, ...]:
 
 
 def _in_inks(pair: Pair, inks: tuple) -> Pair:
-    """The pair as print shows it: each theme colour in its ink (seen as WeasyPrint shows device-cmyk)."""
+    """The pair as print shows it: each theme colour in its ink, soft-proofed through the press's profile."""
     if not inks:
         return pair
 
     def inked(colour: RGBA) -> RGBA:
         for rgb, (c, m, y, k) in inks:
             if same(colour[:3] + (1.0,), tuple(v / 255 for v in rgb) + (1.0,)):
-                return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k), colour[3])
+                return (*proofed(c, m, y, k), colour[3])
         return colour
     return Pair(inked(pair.colour), inked(pair.background), pair.large, pair.where, pair.declaration)
 
@@ -239,7 +240,7 @@ def _colour_of(value) -> RGBA | None:
         return None
     if value.space == "device-cmyk":
         c, m, y, k = value.coordinates
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k), float(value.alpha))
+        return (*proofed(c, m, y, k), float(value.alpha))
     srgb = value.to("srgb")
     return tuple(min(1.0, max(0.0, v)) for v in srgb.coordinates) + (float(srgb.alpha),)
 

@@ -83,13 +83,14 @@ def resolve(value: str, properties: dict[str, str], depth: int = 0) -> str:
 
 
 def parse_colour(text: str) -> RGBA | None:
-    """A CSS colour as sRGB; device-cmyk() is converted the simple way a screen shows it."""
+    """A CSS colour as sRGB; device-cmyk() as it looks printed (soft-proofed through the press's profile)."""
     text = text.replace("!important", "").strip()
     cmyk = CMYK.fullmatch(text)
     if cmyk:
         c, m, y, k = (_fraction(v) for v in cmyk.groups()[:4])
         alpha = _fraction(cmyk.group(5)) if cmyk.group(5) else 1.0
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k), alpha)
+        from booklet.render.proof import proofed
+        return (*proofed(c, m, y, k), alpha)
     parsed = color4.parse_color(text)
     if parsed is None or not hasattr(parsed, "to"):
         return None                                   # currentcolor, inherit, not a colour

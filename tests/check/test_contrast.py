@@ -27,7 +27,9 @@ def copy_styles(tmp_path, old: str, new: str):
 def test_wcag_ratios():
     assert ratio((0, 0, 0, 1), (1, 1, 1, 1)) == pytest.approx(21.0)
     assert ratio(parse_colour("#767676"), parse_colour("#ffffff")) == pytest.approx(4.54, abs=0.01)
-    assert parse_colour("device-cmyk(0 0 0 1)") == (0, 0, 0, 1)
+    # Inks as they look printed: 100 % K on coated paper is a very dark grey, not the screen's black.
+    black = parse_colour("device-cmyk(0 0 0 1)")
+    assert black[3] == 1 and all(0.1 < v < 0.25 for v in black[:3]) and ratio(black, (1, 1, 1, 1)) > 14
 
 
 def test_the_house_theme_passes():
@@ -69,3 +71,32 @@ def test_print_is_measured_in_the_inks_its_theme_gives(tmp_path):
     findings = list(contrast(STYLES, load_theme(tmp_path)))
     assert findings and all(f.path.name == "theme.yml" and f.line == 4 for f in findings), findings
     assert all("print variant" in f.message and "brand in print_colours" in f.message for f in findings)
+
+
+def test_a_dark_brand_is_measured_as_it_prints_and_passes(tmp_path):
+    """#0B6E4F converts to about C89 M26 Y77 K30; seen through the press's profile that prints as about
+    #0F6E4F (6.3:1 on white), not the #148528 (4.3:1) that ignoring the profile would estimate."""
+    from booklet.render.colour import converter_for
+    from booklet.render.proof import PRESS_PROFILE, proofed
+    from booklet.theme.reader import load_theme
+    inks = converter_for(PRESS_PROFILE).colour(0x0B / 255, 0x6E / 255, 0x4F / 255)
+    shown = proofed(*inks)
+    assert [round(v * 255) for v in shown] == pytest.approx([0x0F, 0x6E, 0x4F], abs=3)
+    assert ratio((*shown, 1), (1, 1, 1, 1)) > 6
+    (tmp_path / "_shared").mkdir()
+    (tmp_path / "_shared" / "theme.yml").write_text('colours:\n  brand: "#0B6E4F"\n')
+    assert list(contrast(STYLES, load_theme(tmp_path))) == []
+
+
+def test_a_pale_brand_is_still_refused_at_its_line_and_prints_pale_too(tmp_path):
+    """Reported once, at its line (the download meets it first); its inks, proofed, are as pale."""
+    from booklet.render.colour import converter_for
+    from booklet.render.proof import PRESS_PROFILE, proofed
+    from booklet.theme.reader import load_theme
+    (tmp_path / "_shared").mkdir()
+    (tmp_path / "_shared" / "theme.yml").write_text('# our colours\ncolours:\n  brand: "#8FD3B6"\n')
+    findings = list(contrast(STYLES, load_theme(tmp_path)))
+    assert findings and all(f.path.name == "theme.yml" and f.line == 3 for f in findings), findings
+    assert any("#8fd3b6" in f.message and "contrast of 1.7:1" in f.message for f in findings)
+    inks = converter_for(PRESS_PROFILE).colour(0x8F / 255, 0xD3 / 255, 0xB6 / 255)
+    assert ratio((1, 1, 1, 1), (*proofed(*inks), 1)) < 3
