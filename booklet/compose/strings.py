@@ -28,6 +28,9 @@ STRINGS: dict[str, dict[str, object]] = {
         "related": "Other information you may find useful",
         "contact_us": "Contact us",
         "back_cover": "Back cover",
+        "cover": "Cover",
+        "pages": "Pages",                                 # the EPUB's list of the download PDF's pages
+        "landmarks": "Guide",                             # the EPUB's landmarks: cover, contents, start
         "notes": "Notes",
         "notes_hint": "You can use this page to write down questions or anything you want to remember.",
         "phone": "Phone",

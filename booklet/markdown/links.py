@@ -7,6 +7,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
@@ -80,6 +81,10 @@ class LinkProcessor(Treeprocessor):
             link.tag = "span"
 
 
+# The blocks a page can start at: each gets an id (render/pages.py, epub/).
+BLOCKS = ("p", "li", "table", "tr", "figure", "aside", "pre", "dl", "dt", "dd", "blockquote", "div")
+
+
 class IdProcessor(Treeprocessor):
     """Ids must be unique in the whole booklet, so each carries its section's anchor."""
 
@@ -88,13 +93,19 @@ class IdProcessor(Treeprocessor):
         self.ctx = ctx
 
     def run(self, root) -> None:
-        used: set[str] = set()
         prefix = self.ctx.anchor
+        used: set[str] = {e.get("id") for e in root.iter() if e.get("id")}
+        blocks = 0
         for element in root.iter():
             if re.fullmatch(r"h[2-6]", element.tag) and not element.get("id"):
                 element.set("id", _unique(f"{prefix}-{slugify(''.join(element.itertext()))}", used))
             elif element.get("id", "").startswith(("fn-", "fnref-")):  # footnotes, SEPARATOR "-"
                 element.set("id", f"{prefix}-{element.get('id')}")
+            elif element.tag in BLOCKS and not element.get("id") and element is not root \
+                    and not _placeholder(element):
+                # Every block has a name, so the EPUB's page list can say where each PDF page starts.
+                blocks += 1
+                element.set("id", _unique(f"{prefix}-b{blocks}", used))
             if element.tag == "a" and element.get("href", "").startswith(("#fn-", "#fnref-")):
                 element.set("href", f"#{prefix}-{element.get('href')[1:]}")
         for parent in list(root.iter()):
@@ -102,6 +113,12 @@ class IdProcessor(Treeprocessor):
                 # Footnote back-links ("↩") say nothing alone and are noise to a screen reader.
                 if child.tag == "a" and "footnote-backref" in child.get("class", ""):
                     parent.remove(child)
+
+
+def _placeholder(element) -> bool:
+    """A paragraph holding only stashed HTML (a panel, a snippet, fenced code): Python-Markdown
+    unwraps it only while it has no attributes."""
+    return element.tag == "p" and not len(element) and bool(HTML_PLACEHOLDER_RE.fullmatch((element.text or "").strip()))
 
 
 def slugify(text: str) -> str:

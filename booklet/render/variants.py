@@ -40,6 +40,7 @@ class Produced:
     sidecars: tuple[tuple[str, bytes], ...] = ()
     low_resolution: tuple[LowResolution, ...] = ()     # print variants: pictures under 300 ppi
     problems: tuple = ()                               # what the renderer could not draw (render/listen.py)
+    page_starts: tuple = ()                            # variants laying out their own pages: render/pages.py
 
 
 @dataclass(frozen=True)
