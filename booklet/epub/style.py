@@ -45,6 +45,8 @@ th {{ background: {tint}; }}
 .box-warning {{ border-left-color: {warning}; background: {warning_tint}; }}
 .box-warning .box-label {{ color: {warning}; }}
 .contact-panel {{ display: block; margin: 1em 0; padding: 0.5em 0.75em; border: 2px solid {brand}; }}
+.box > :first-child, .contact-panel > :first-child {{ margin-top: 0; }}
+.box > :last-child, .contact-panel > :last-child {{ margin-bottom: 0; }}
 .contact-title, .credit-label, .contact-label {{ font-weight: 700; }}
 .toc {{ list-style: none; padding-left: 0; }}
 .toc-number {{ display: inline-block; min-width: 1.5em; }}

@@ -101,11 +101,12 @@ class IdProcessor(Treeprocessor):
                 element.set("id", _unique(f"{prefix}-{slugify(''.join(element.itertext()))}", used))
             elif element.get("id", "").startswith(("fn-", "fnref-")):  # footnotes, SEPARATOR "-"
                 element.set("id", f"{prefix}-{element.get('id')}")
-            elif element.tag in BLOCKS and not element.get("id") and element is not root \
-                    and not _placeholder(element):
+            elif element.tag in BLOCKS and not element.get("id") and element is not root:
                 # Every block has a name, so the EPUB's page list can say where each PDF page starts.
                 blocks += 1
-                element.set("id", _unique(f"{prefix}-b{blocks}", used))
+                name = _unique(f"{prefix}-b{blocks}", used)
+                if not self._name_stashed(element, name):
+                    element.set("id", name)
             if element.tag == "a" and element.get("href", "").startswith(("#fn-", "#fnref-")):
                 element.set("href", f"#{prefix}-{element.get('href')[1:]}")
         for parent in list(root.iter()):
@@ -114,11 +115,24 @@ class IdProcessor(Treeprocessor):
                 if child.tag == "a" and "footnote-backref" in child.get("class", ""):
                     parent.remove(child)
 
+    def _name_stashed(self, element, name: str) -> bool:
+        """A paragraph holding only stashed HTML (a contact panel, fenced code, a snippet) is unwrapped by
+        Python-Markdown only while it has no attributes: its block is named inside the stash instead.
+        True when the paragraph is such a placeholder (named or, for a snippet, already named)."""
+        found = HTML_PLACEHOLDER_RE.fullmatch((element.text or "").strip()) if element.tag == "p" \
+            and not len(element) else None
+        if found is None:
+            return False
+        stash = self.md.htmlStash.rawHtmlBlocks
+        index = int(found.group(1))
+        raw = stash[index] if index < len(stash) else None
+        if isinstance(raw, str):
+            stash[index] = STASHED_BLOCK.sub(lambda m: f'{m.group(0)} id="{name}"', raw, count=1)
+        return True
 
-def _placeholder(element) -> bool:
-    """A paragraph holding only stashed HTML (a panel, a snippet, fenced code): Python-Markdown
-    unwraps it only while it has no attributes."""
-    return element.tag == "p" and not len(element) and bool(HTML_PLACEHOLDER_RE.fullmatch((element.text or "").strip()))
+
+# The opening tag of a stashed block without an id of its own.
+STASHED_BLOCK = re.compile(r"^\s*<(?:aside|pre|div|table)\b(?![^>]*\bid=)")
 
 
 def slugify(text: str) -> str:
