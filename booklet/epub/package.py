@@ -51,6 +51,7 @@ def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, s
                      spine: list[str], pictures: bool, draft_notice: str | None) -> bytes:
     """`items`: (id, href, media type, properties); `spine`: the ids of the documents in reading order."""
     modified = b.published.first_day().isoformat()
+    summary_lang = "" if b.language.split("-")[0] == "en" else ' xml:lang="en"'      # SUMMARY is in English
     metas = [("dcterms:modified", f"{modified}T00:00:00Z"),
              ("schema:accessMode", "textual"), *([("schema:accessMode", "visual")] if pictures else []),
              ("schema:accessModeSufficient", "textual"),
@@ -69,7 +70,8 @@ def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, s
              f"<dc:source>{escape(page_break_source(b))}</dc:source>",
              *([f"<dc:description>{escape(draft_notice)}</dc:description>"] if draft_notice else
                ([f"<dc:description>{escape(b.subtitle)}</dc:description>"] if b.subtitle else [])),
-             *[f'<meta property="{p}">{escape(v)}</meta>' for p, v in metas],
+             *[f'<meta property="{p}"{summary_lang if p.endswith("Summary") else ""}>{escape(v)}</meta>'
+               for p, v in metas],
              '<meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>',
              f'<meta property="a11y:certifiedBy" refines="#conformance">{escape(org.name)}</meta>']
     manifest = [f'<item id="{i}" href="{escape(href)}" media-type="{media}"'

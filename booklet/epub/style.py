@@ -17,6 +17,9 @@ class FontFile:
     data: bytes
 
 
+# The faces font_files returns, in its order: regular, bold, then italic if the theme has one.
+FACES = ((400, "normal"), (700, "normal"), (400, "italic"))
+
 # Relative sizes only (em, %): the reader's own text size and margins win. Colours are written out,
 # not custom properties, which older reading systems ignore.
 RULES = """\
@@ -38,7 +41,8 @@ figcaption .credit {{ display: block; }}
 table {{ border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; max-width: 100%; }}
 th, td {{ border: 1px solid {rule}; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }}
 th {{ background: {tint}; }}
-.box {{ display: block; margin: 1em 0; padding: 0.5em 0.75em; border-left: 0.4em solid {note}; background: {note_tint}; }}
+.box {{ display: block; margin: 1em 0; padding: 0.5em 0.75em; border-left: 0.4em solid {note};
+  background: {note_tint}; }}
 .box-label {{ font-weight: 700; color: {note}; }}
 .box-tip {{ border-left-color: {brand}; background: {tint}; }}
 .box-tip .box-label {{ color: {brand}; }}
@@ -63,7 +67,7 @@ def epub_css(theme: Theme, font: tuple[FontFile, ...]) -> str:
     family = theme.font.family if theme.font is not None else HOUSE_FAMILY
     faces = "".join(f'@font-face {{ font-family: "{_escaped(family)}"; src: url("../fonts/{f.name}");'
                     f" font-weight: {weight}; font-style: {style}; }}\n"
-                    for f, (weight, style) in zip(font, _styles(theme)))
+                    for f, (weight, style) in zip(font, FACES))
     stack = f'"{_escaped(family)}", sans-serif'
     return faces + RULES.format(stack=stack, **colours)
 
@@ -73,7 +77,7 @@ def font_files(theme: Theme, styles: Path, roots: tuple[Path, ...]) -> tuple[Fon
     if theme.font is not None:
         paths = [theme.font.regular, theme.font.bold] + ([theme.font.italic] if theme.font.italic else [])
     else:
-        paths = [styles / "fonts" / "AtkinsonHyperlegible-Regular.ttf", styles / "fonts" / "AtkinsonHyperlegible-Bold.ttf"]
+        paths = [styles / "fonts" / f"AtkinsonHyperlegible-{face}.ttf" for face in ("Regular", "Bold")]
     allowed = tuple(root.resolve() for root in (*roots, styles))
     files = []
     for path in paths:
@@ -85,10 +89,6 @@ def font_files(theme: Theme, styles: Path, roots: tuple[Path, ...]) -> tuple[Fon
         name = f"{len(files) + 1}-{resolved.name}"
         files.append(FontFile(name, CONTENT_TYPES.get(resolved.suffix.lower(), "font/ttf"), resolved.read_bytes()))
     return tuple(files)
-
-
-def _styles(theme: Theme) -> list[tuple[int, str]]:
-    return [(400, "normal"), (700, "normal"), (400, "italic")]
 
 
 def _escaped(name: str) -> str:

@@ -43,7 +43,8 @@ def broken(made, tmp_path):
         for info in source.infolist():
             data = source.read(info)
             if info.filename.endswith(".xhtml"):
-                data = data.replace(b'<img alt="', b'<img data-alt="').replace(b'href="s-about.xhtml#', b'href="gone.xhtml#')
+                data = data.replace(b'<img alt="', b'<img data-alt="')
+                data = data.replace(b'href="s-about.xhtml#', b'href="gone.xhtml#')
             target.writestr(info, data)
     path = tmp_path / "broken.epub"
     path.write_bytes(out.getvalue())
@@ -58,3 +59,9 @@ def test_epubcheck_as_run_here_reports_a_broken_link(sample_epub, tmp_path) -> N
 @needs_ace
 def test_ace_as_run_here_reports_a_picture_without_alt_text(sample_epub, tmp_path) -> None:
     assert any("image-alt" in v for v in ace(broken(sample_epub, tmp_path)))
+
+
+@needs_epubcheck
+def test_epubcheck_finds_nothing_with_a_publishers_font_and_logo(tmp_path) -> None:
+    from tests.theme.test_reader import HARBOUR
+    assert epubcheck(make(HARBOUR, "heart-health", tmp_path, with_pdf=False).path) == []
