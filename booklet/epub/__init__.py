@@ -23,7 +23,7 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
     credits, back cover), the contents as its navigation document with landmarks and a page list of
     the download PDF's pages (`page_starts`: render/pages.py), the pictures, the font and a stylesheet."""
     words = strings_for(manifest.language)
-    parts = parse_parts(compose_html(manifest, organisation, variant="epub"))
+    parts, direction = parse_parts(compose_html(manifest, organisation, variant="epub"))
     where = link_across(parts)
     pictures = gather_pictures(parts, (root, styles))
     pages = mark_pages(parts, page_starts, where)
@@ -44,7 +44,8 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
     for number, part in enumerate(parts, start=1):
         elements = [*part.before, part.element, *(extra if part is toc else [])]
         text = "\n".join(serialise(e) for e in elements)
-        files.append((f"EPUB/{part.name}", content_document(text, title=part.title, language=manifest.language)))
+        files.append((f"EPUB/{part.name}", content_document(text, title=part.title, language=manifest.language,
+                                                                 direction=direction)))
         items.append((f"doc-{number}", part.name, "application/xhtml+xml", "nav" if part is toc else ""))
     spine = [item[0] for item in items]
     files.append(("EPUB/css/booklet.css", epub_css(theme, fonts).encode("utf-8")))
@@ -56,5 +57,6 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
         files.append((f"EPUB/images/{picture.name}", picture.data))
         items.append((f"img-{number}", f"images/{picture.name}", picture.media_type, ""))
     opf = package_document(manifest, organisation, items=items, spine=spine, pictures=bool(pictures),
+                           direction=direction,
                            draft_notice=str(words["draft_notice"]) if manifest.draft else None)
     return epub_zip([("EPUB/package.opf", opf), *files])

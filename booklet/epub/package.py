@@ -48,7 +48,8 @@ def _nav(kind: str, role: str | None, heading: str, entries) -> etree.Element:
 
 
 def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, str, str, str]],
-                     spine: list[str], pictures: bool, draft_notice: str | None) -> bytes:
+                     spine: list[str], pictures: bool, draft_notice: str | None,
+                     direction: str | None = None) -> bytes:
     """`items`: (id, href, media type, properties); `spine`: the ids of the documents in reading order."""
     modified = b.published.first_day().isoformat()
     summary_lang = "" if b.language.split("-")[0] == "en" else ' xml:lang="en"'      # SUMMARY is in English
@@ -77,9 +78,10 @@ def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, s
     manifest = [f'<item id="{i}" href="{escape(href)}" media-type="{media}"'
                 + (f' properties="{props}"' if props else "") + "/>" for i, href, media, props in items]
     refs = [f'<itemref idref="{i}"/>' for i in spine]
+    progression = f' page-progression-direction="{direction}"' if direction in ("ltr", "rtl") else ""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid"'
             f' xml:lang="{escape(b.language)}">\n'
             '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n  ' + "\n  ".join(lines) + "\n</metadata>\n"
             "<manifest>\n  " + "\n  ".join(manifest) + "\n</manifest>\n"
-            "<spine>\n  " + "\n  ".join(refs) + "\n</spine>\n</package>\n").encode("utf-8")
+            f"<spine{progression}>\n  " + "\n  ".join(refs) + "\n</spine>\n</package>\n").encode("utf-8")

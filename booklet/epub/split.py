@@ -46,8 +46,9 @@ class Picture:
     data: bytes
 
 
-def parse_parts(html: str) -> list[Part]:
-    """The top-level <section>/<nav> elements of the composed document, in reading order."""
+def parse_parts(html: str) -> tuple[list[Part], str | None]:
+    """The top-level <section>/<nav> elements of the composed document, in reading order, and the
+    document's writing direction (`dir`), if it gives one."""
     document = tinyhtml5.parse(html)
     body = document.find(f"{H}body")
     parts, names = [], set()
@@ -62,7 +63,7 @@ def parse_parts(html: str) -> list[Part]:
         kind = "cover" if "cover" in classes else "toc" if local(element.tag) == "nav" else \
             "body" if "chapter" in classes else "back"
         parts.append(Part(name, title, kind, element, []))
-    return parts
+    return parts, document.get("dir")
 
 
 def link_across(parts: list[Part]) -> dict[str, str]:

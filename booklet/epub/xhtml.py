@@ -53,11 +53,13 @@ def _write(element, parts: list[str], namespace: str) -> None:
         parts.append(f"</{name}>")
 
 
-def content_document(body: str, *, title: str, language: str, stylesheet: str = "css/booklet.css") -> bytes:
-    """An EPUB 3 XHTML content document: the epub namespace, lang and xml:lang, a title, the stylesheet."""
+def content_document(body: str, *, title: str, language: str, direction: str | None = None,
+                     stylesheet: str = "css/booklet.css") -> bytes:
+    """An EPUB 3 XHTML content document: the epub namespace, lang and xml:lang (and dir), a title, the stylesheet."""
     lang = quoteattr(language)
+    way = f" dir={quoteattr(direction)}" if direction else ""
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
-            f'<html xmlns="{HTML}" xmlns:epub="{OPS}" lang={lang} xml:lang={lang}>\n'
+            f'<html xmlns="{HTML}" xmlns:epub="{OPS}" lang={lang} xml:lang={lang}{way}>\n'
             f'<head>\n<meta charset="utf-8"/>\n<title>{escape(title)}</title>\n'
             f'<link rel="stylesheet" type="text/css" href="{stylesheet}"/>\n</head>\n'
             f'<body>\n{body}\n</body>\n</html>\n').encode("utf-8")

@@ -122,10 +122,10 @@ def test_a_picture_outside_the_sources_is_refused(tmp_path) -> None:
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG")
     (tmp_path / "root").mkdir()
-    parts = parse_parts(f'<section class="chapter" id="sec-a"><img src="{outside.as_uri()}" alt="x"></section>')
+    parts, _ = parse_parts(f'<section class="chapter" id="sec-a"><img src="{outside.as_uri()}" alt="x"></section>')
     with pytest.raises(EpubRefusal, match="outside the sources"):
         gather_pictures(parts, (tmp_path / "root",))
-    parts = parse_parts('<section class="chapter"><img src="https://www.example.org/a.png" alt="x"></section>')
+    parts, _ = parse_parts('<section class="chapter"><img src="https://www.example.org/a.png" alt="x"></section>')
     with pytest.raises(EpubRefusal, match="only pictures from the sources"):
         gather_pictures(parts, (tmp_path / "root",))
 
@@ -140,3 +140,12 @@ def test_a_publishers_theme_gives_its_font_and_colours(tmp_path) -> None:
     css = book.files["EPUB/css/booklet.css"].decode()
     assert f'font-family: "{theme.font.family}"' in css and theme.colour(Role.BRAND).hex in css
     assert "Atkinson" not in css
+
+
+def test_a_right_to_left_document_keeps_its_direction() -> None:
+    from booklet.epub.xhtml import content_document
+    parts, direction = parse_parts('<html dir="rtl" lang="ar"><body><section class="chapter" id="sec-a">'
+                                   '<h1 id="a">عنوان</h1></section></body></html>')
+    assert direction == "rtl" and [(p.name, p.title, p.kind) for p in parts] == [("a.xhtml", "عنوان", "body")]
+    assert b' lang="ar" xml:lang="ar" dir="rtl">' in content_document("", title="t", language="ar", direction="rtl")
+    assert parse_parts("<section class='cover'></section>")[1] is None
