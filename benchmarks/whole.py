@@ -110,6 +110,19 @@ def measure(work: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
     section.write_text(text, encoding="utf-8")
     timed([*BOOKLET, "build", "--sources", "sources", "--output", "out"], work)
 
+    # The editions alone, the PDFs up to date (their files removed, so only they are made again),
+    # against our own download made again the same way: the issue's 0.3x target.
+    folder = out / next(p.parent.name for p in sorted(sources.glob("*/booklet.yml")))
+    editions = [p for p in folder.iterdir() if p.name == "index.html" or p.suffix == ".epub"]
+    download = next(folder.glob("*-download.pdf"))
+    alone = side_by_side(
+        lambda: timed([*BOOKLET, "build", "--sources", "sources", "--output", "out", "--variant", "web",
+                       "--variant", "epub"], work, lambda: [p.unlink() for p in editions if p.exists()]),
+        lambda: timed([*BOOKLET, "build", "--sources", "sources", "--output", "out", "--variant", "download"],
+                      work, lambda: download.unlink()), repeat)
+    rows.append(("web page + EPUB remade (against: our download remade)", *alone))
+    rows.append(("serve: one-word edit to the new web page (warm)", Timing(serve_latency(work, repeat),
+                                                                           float("nan")), None))
     rows.append(("no-change rebuild, all variants", median(
         [timed([*BOOKLET, "build", "--sources", "sources", "--output", "out"], work) for _ in range(repeat)]), None))
     rows.append(("booklet --help", median([timed([*BOOKLET, "--help"], work) for _ in range(repeat)]), None))
@@ -124,6 +137,21 @@ def measure(work: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
     rows.append(("watch: one-word edit to the new download PDF (warm)", Timing(watch["ours"], float("nan")),
                  Timing(watch["bare"], float("nan"))))
     return rows
+
+
+def serve_latency(work: Path, repeat: int) -> float:
+    """A warm `booklet serve` session: from a saved edit to the new web page written (its first round)."""
+    from booklet.build import BuildRequest
+    from booklet.serving.session import Session
+    session = Session(BuildRequest(root=work / "sources", output=work / "serve-out"), lambda line: None)
+    session.round(session.full)
+    section = next(p for p in sorted((work / "sources").glob("*/*.md")))
+    text, times = section.read_text(encoding="utf-8"), []
+    for n in range(repeat + 1):
+        section.write_text(text + f"\nSome more words {n}.\n", encoding="utf-8")
+        times.append(session.round(session.quick).seconds)
+    section.write_text(text, encoding="utf-8")
+    return statistics.median(times[1:])         # the first round loads the fonts' library
 
 
 if __name__ == "__main__":

@@ -18,6 +18,10 @@ JOURNAL_PREFIX = "journal-"
 KILL_AFTER = "BOOKLET_TEST_KILL_AFTER"
 # Generous: a full A3 page at 600 ppi is 70 million pixels; decoding 100 million takes ~400 MB.
 MAX_PIXELS = 100_000_000
+# Our own table, not the mimetypes module's: that reads the system's /etc/mime.types.
+CONTENT_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                 ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css", ".ttf": "font/ttf",
+                 ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2", ".icc": "application/vnd.iccprofile"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,13 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def build_file_refusal(path: Path, roots: tuple[Path, ...]) -> str | None:
+    """Why a build may not read this (resolved) path: outside the allowed folders, or not a file."""
+    if not any(path.is_relative_to(root) for root in roots):
+        return "this file is outside the sources and styles folders"
+    return file_refusal(path)
 
 
 def file_refusal(path: Path) -> str | None:

@@ -132,9 +132,9 @@ def test_two_builds_give_identical_bytes(sources, tmp_path):
     files = sorted(p.relative_to(first / "demo").as_posix() for p in (first / "demo").rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second / "demo").as_posix() for p in (second / "demo").rglob("*")
                            if p.is_file())
-    # four PDFs, the print job sheet twice, the handout note, and the web page (index.html)
+    # four PDFs, the print job sheet twice, the handout note, the EPUB, and the web page (index.html)
     # with its stylesheet and two font subsets
-    assert len(files) == 11, files
+    assert len(files) == 12, files
     for name in files:
         assert (first / "demo" / name).read_bytes() == (second / "demo" / name).read_bytes(), name
 

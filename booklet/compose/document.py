@@ -11,6 +11,9 @@ from booklet.library.qr import qr_data_uri
 from booklet.model import Manifest, Organisation
 
 
+ON_SCREEN = ("web", "epub")      # variants read on a screen, never printed
+
+
 @dataclass(frozen=True)
 class ContentsEntry:
     anchor: str
@@ -61,7 +64,8 @@ def compose_html(b: Manifest, org: Organisation, *, variant: str, back_cover_ite
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None,
         # Paper cannot be clicked: every copy (a download is often printed at home, and the print
         # file shares the download's layout) carries a QR code beside the address.
-        online_qr=qr_data_uri(b.online) if b.online and b.printing.qr else None,
+        # On a screen (the EPUB) the address is a live link: no code to scan.
+        online_qr=qr_data_uri(b.online) if b.online and b.printing.qr and variant not in ON_SCREEN else None,
     )
 
 

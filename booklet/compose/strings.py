@@ -29,6 +29,9 @@ STRINGS: dict[str, dict[str, object]] = {
         "contact_us": "Contact us",
         "back_cover": "Back cover",
         "and_back_cover": "and back cover",
+        "cover": "Cover",
+        "page_list": "Pages",                             # the EPUB's list of the download PDF's pages
+        "landmarks": "Guide",                             # the EPUB's landmarks: cover, contents, start
         "notes": "Notes",
         "notes_hint": "You can use this page to write down questions or anything you want to remember.",
         "phone": "Phone",

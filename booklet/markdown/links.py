@@ -7,6 +7,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from booklet.compose.phones import tel_uri
 from booklet.markdown.context import Locator, MarkdownContext
@@ -94,6 +95,10 @@ def _readable_address(link) -> None:
         holder.text = display_url(holder.text.strip())
 
 
+# The blocks a page can start at: each gets an id (render/pages.py, epub/).
+BLOCKS = ("p", "li", "table", "tr", "figure", "aside", "pre", "dl", "dt", "dd", "blockquote", "div")
+
+
 class IdProcessor(Treeprocessor):
     """Ids must be unique in the whole booklet, so each carries its section's anchor."""
 
@@ -102,13 +107,20 @@ class IdProcessor(Treeprocessor):
         self.ctx = ctx
 
     def run(self, root) -> None:
-        used: set[str] = set()
         prefix = self.ctx.anchor
+        used: set[str] = {e.get("id") for e in root.iter() if e.get("id")}
+        blocks = 0
         for element in root.iter():
             if re.fullmatch(r"h[2-6]", element.tag) and not element.get("id"):
                 element.set("id", _unique(f"{prefix}-{slugify(''.join(element.itertext()))}", used))
             elif element.get("id", "").startswith(("fn-", "fnref-")):  # footnotes, SEPARATOR "-"
                 element.set("id", f"{prefix}-{element.get('id')}")
+            elif element.tag in BLOCKS and not element.get("id") and element is not root:
+                # Every block has a name, so the EPUB's page list can say where each PDF page starts.
+                blocks += 1
+                name = _unique(f"{prefix}-b{blocks}", used)
+                if not self._name_stashed(element, name):
+                    element.set("id", name)
             if element.tag == "a" and element.get("href", "").startswith(("#fn-", "#fnref-")):
                 element.set("href", f"#{prefix}-{element.get('href')[1:]}")
         for parent in list(root.iter()):
@@ -116,6 +128,25 @@ class IdProcessor(Treeprocessor):
                 # Footnote back-links ("↩") say nothing alone and are noise to a screen reader.
                 if child.tag == "a" and "footnote-backref" in child.get("class", ""):
                     parent.remove(child)
+
+    def _name_stashed(self, element, name: str) -> bool:
+        """A paragraph holding only stashed HTML (a contact panel, fenced code, a snippet) is unwrapped by
+        Python-Markdown only while it has no attributes: its block is named inside the stash instead.
+        True when the paragraph is such a placeholder (named or, for a snippet, already named)."""
+        found = HTML_PLACEHOLDER_RE.fullmatch((element.text or "").strip()) if element.tag == "p" \
+            and not len(element) else None
+        if found is None:
+            return False
+        stash = self.md.htmlStash.rawHtmlBlocks
+        index = int(found.group(1))
+        raw = stash[index] if index < len(stash) else None
+        if isinstance(raw, str):
+            stash[index] = STASHED_BLOCK.sub(lambda m: f'{m.group(0)} id="{name}"', raw, count=1)
+        return True
+
+
+# The opening tag of a stashed block without an id of its own.
+STASHED_BLOCK = re.compile(r"^\s*<(?:aside|pre|div|table)\b(?![^>]*\bid=)")
 
 
 def slugify(text: str) -> str:

@@ -9,13 +9,8 @@ from urllib.request import url2pathname
 from booklet.render.engine import weasyprint  # noqa: F401  (first: loads WeasyPrint without its library search)
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from booklet.files import MAX_PIXELS, file_refusal
+from booklet.files import CONTENT_TYPES, MAX_PIXELS, build_file_refusal
 from booklet.urls import urlsplit
-
-# Our own table, not the mimetypes module's: that reads the system's /etc/mime.types.
-CONTENT_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                 ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css", ".ttf": "font/ttf",
-                 ".otf": "font/otf", ".woff": "font/woff", ".woff": "font/woff", ".icc": "application/vnd.iccprofile"}
 
 
 class RefusedResource(FatalURLFetchingError):
@@ -57,9 +52,7 @@ class SafeFetcher(URLFetcher):
             path = Path(url2pathname(urlsplit(url).path)).resolve()      # symbolic links followed here
         except (OSError, RuntimeError, ValueError):
             raise RefusedResource(url, "this name cannot be read as a file (a loop of links, or a NUL)") from None
-        if not any(path.is_relative_to(root) for root in self.roots):
-            raise RefusedResource(url, "this file is outside the sources and styles folders")
-        refusal = file_refusal(path)
+        refusal = build_file_refusal(path, self.roots)
         if refusal:
             raise RefusedResource(url, refusal)
         data = path.read_bytes()

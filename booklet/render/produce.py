@@ -14,6 +14,7 @@ from booklet.model import Manifest, Organisation
 from booklet.render.finish import FinishContext, Padding
 from booklet.render.fit import ROUNDS, Fitting, fit_figures, refit
 from booklet.render.listen import listening, render_problems
+from booklet.render.pages import PageStarts, page_starts
 from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_raw
 from booklet.render.resolution import LowResolution, low_resolution_images
 from booklet.render.variants import VARIANTS, Produced, Variant, layout_of
@@ -34,6 +35,7 @@ class Layout:
     pages: int
     back_cover: int
     low_resolution: tuple[LowResolution, ...]       # pictures under 300 ppi at the size laid out
+    page_starts: PageStarts = ()                    # (page label, id of the element it starts at)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def produce(manifest: Manifest, organisation: Organisation, names: list[str], se
 def _make(variant: Variant, manifest: Manifest, organisation: Organisation, setting: Setting, make,
           laid_out) -> Produced:
     low: tuple[LowResolution, ...] = ()
+    starts: PageStarts = ()
     with listening() as messages:
         if variant.made_from:
             context = _context(variant, manifest, setting)
@@ -92,9 +95,11 @@ def _make(variant: Variant, manifest: Manifest, organisation: Organisation, sett
                                _padding(variant, layout, layout_variant, manifest, setting))
             pdf = finish_pdf(layout.raw, finish=variant.finish, context=context)
             low = layout.low_resolution if variant.press else ()
+            # The EPUB's page list follows the download's pages, and only a PDF's own layout knows them.
+            starts = layout.page_starts if layout_variant is variant else ()
     sidecars = tuple(variant.sidecars(manifest, pdf, context).items()) if variant.sidecars else ()
     return Produced(variant.name, pdf, _count_pages(pdf), sidecars, low,
-                    tuple(render_problems(messages, manifest)))
+                    tuple(render_problems(messages, manifest)), starts)
 
 
 def _context(variant: Variant, manifest: Manifest, setting: Setting, padding: Padding | None = None) -> FinishContext:
@@ -142,7 +147,8 @@ def _lay_out(variant: Variant, html: str, manifest: Manifest, setting: Setting,
         fitting = better
         html = recompose(fitting)
     raw = write_raw(rendered, pdf_variant=variant.pdf_variant)
-    return Layout(raw, len(rendered.pages), back, tuple(low_resolution_images(rendered)))
+    return Layout(raw, len(rendered.pages), back, tuple(low_resolution_images(rendered)),
+                  page_starts(rendered))
 
 
 def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: Manifest,

@@ -50,6 +50,7 @@ class Produced:
     sidecars: tuple[tuple[str, bytes], ...] = ()
     low_resolution: tuple[LowResolution, ...] = ()     # print variants: pictures under 300 ppi
     problems: tuple = ()                               # what the renderer could not draw (render/listen.py)
+    page_starts: tuple = ()                            # variants laying out their own pages: render/pages.py
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,14 @@ VARIANTS: dict[str, Variant] = {
             made_from="print",
             derive=impose_handout,
             sidecars=handout_sheet,
+        ),
+        Variant(
+            name="epub",
+            description="reflowable EPUB 3 for e-readers and reading apps: EPUB Accessibility 1.1,"
+                        " with the download's page numbers",
+            edition=epub_edition,
+            needs=("download",),
+            file="{slug}.epub",
         ),
         Variant(
             name="web",

@@ -22,8 +22,8 @@ HOUSE_THEME = STYLES / "theme.yml"
 THEME_KEYS = THEME.names
 FONT_KEYS = FONT.names
 HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff")
-FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"wOFF", b"wOFF")
+FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"wOFF", b"wOF2")
 MAX_INK = 300
 TINT_STRENGTH = 0.08     # a derived tint is 8 % of its colour on white, like the house tint
 

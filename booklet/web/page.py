@@ -35,12 +35,13 @@ class RelatedLink:
 def web_body(markup: str, table_label: str) -> str:
     """Section HTML as the page needs it: headings one level down (the booklet's title is the one
     h1; a section's title is h2), boxes and panels as notes rather than landmarks (a web page's
-    complementary landmarks sit beside its main content, not inside it), decorative pictures marked by
-    their empty alt alone, and each table in a group that scrolls sideways on its own. The markup is ours (raw HTML is never passed through), so
-    these tags are exactly those the Markdown conversion and the templates wrote."""
+    complementary landmarks sit beside its main content, not inside it), decorative pictures marked
+    by their empty alt alone, and each table in a group that scrolls sideways on its own. The markup
+    is ours (raw HTML is never passed through), so these tags are exactly those the Markdown
+    conversion and the templates wrote."""
     markup = re.sub(r"<(/?)h([2-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", markup)
-    markup = re.sub(r'<aside class="(box[^"]*)"', r'<div role="note" class="\1"', markup)
-    markup = markup.replace('<aside class="contact-panel"', '<div role="group" class="contact-panel"')
+    markup = re.sub(r"<aside\b([^>]*)>", lambda m: '<div role="%s"%s>' % (
+        "group" if "contact-panel" in m.group(1) else "note", m.group(1)), markup)
     markup = markup.replace("</aside>", "</div>")
     # A decorative picture's empty alt says it all in HTML (role="presentation" beside it is invalid);
     # the PDF's tagging reads the role.

@@ -26,7 +26,7 @@ def test_a_table_too_wide_for_the_page_is_refused_at_its_header_line_with_the_co
 def test_a_wide_table_that_fits_is_marked_for_the_tighter_layout() -> None:
     header = "| " + " | ".join(["Time", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) + " |"
     html, problems = run(header + "\n|" + "---|" * 8 + "\n|" + " x |" * 8 + "\n")
-    assert problems == [] and '<table class="wide">' in html
+    assert problems == [] and '<table class="wide" id=' in html
 
 
 def test_a_character_no_shipped_font_has_is_named_at_its_line() -> None:

@@ -68,7 +68,7 @@ def test_given_print_colours_are_kept_in_ink_fractions(tmp_path):
     ('font:\n  family: Lato\n  regular: fonts/Missing.ttf\n  bold: fonts/Lato-Bold.ttf\n  licence: fonts/OFL.txt\n',
      3, "there is no file at _shared/fonts/Missing.ttf"),
     ('font:\n  family: Lato\n  regular: fonts/OFL.txt\n  bold: fonts/Lato-Bold.ttf\n  licence: fonts/OFL.txt\n',
-     3, "should be a .ttf or .otf or .woff or .woff file"),
+     3, "should be a .ttf or .otf or .woff or .woff2 file"),
     ('font:\n  family: Lato\n  regular: ../../x.ttf\n  bold: fonts/Lato-Bold.ttf\n  licence: fonts/OFL.txt\n',
      3, "must be a file inside _shared/"),
     ('stylesheet: house.css\n', 1, "there is no file at _shared/house.css"),
