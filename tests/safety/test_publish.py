@@ -105,7 +105,8 @@ def test_a_real_build_killed_at_random_points_leaves_one_consistent_set(sources,
     subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
     old = snapshot(output / "demo")
     (root / "demo" / "one.md").write_text((root / "demo" / "one.md").read_text() + "\nA new line.\n")
-    for step in random.Random(11).sample(range(1, 16), 3):
+    # Its publish has 11 steps or more (7 files, the journal, its commit, the folder swap, the records).
+    for step in random.Random(11).sample(range(1, 12), 3):
         killed = subprocess.run(command, cwd=PROJECT, env={**os.environ, KILL_AFTER: str(step)}, capture_output=True)
         assert killed.returncode == -9, killed.stderr
         recover(output / ".booklet-cache")
@@ -190,3 +191,65 @@ def test_a_build_killed_while_rendering_leaves_no_worker_behind(sources, tmp_pat
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left, "workers outlived the killed build"
+
+
+# A booklet's folder is a tree: the lead's web outputs beside the PDFs, and a variant not rebuilt.
+TREE = ("demo/demo-download.pdf", "demo/index.html", "demo/images/cover.png", "demo/assets/site.css", "demo/demo.epub")
+KEPT = {"demo/demo-large-print.pdf": b"kept large print", "demo/images/old-only.png": b"kept picture"}
+SWAP = """
+import sys
+from pathlib import Path
+from booklet import trees
+from booklet.files import publish
+if sys.argv[2] == "two-step":
+    trees.exchange = lambda first, second: False       # a system without RENAME_EXCHANGE
+output = Path(sys.argv[1])
+publish([(output / name, f"new {name}".encode()) for name in sys.argv[3:]], output / ".booklet-cache")
+"""
+
+
+def old_tree(output: Path) -> dict[str, bytes]:
+    for name, data in {**{n: f"old {n}".encode() for n in (*TREE, ".booklet-cache/demo.json")}, **KEPT}.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_bytes(data)
+    return snapshot(output)
+
+
+@pytest.mark.parametrize("swap", ["exchange", "two-step"])
+def test_a_kill_at_every_step_leaves_the_booklet_folder_wholly_old_or_wholly_new(tmp_path, swap):
+    names = (*TREE, ".booklet-cache/demo.json")
+    outcomes = set()
+    for step in range(1, len(names) + 8):
+        output = tmp_path / f"{swap}-{step}"
+        old = old_tree(output)
+        new = {**old, **{name: f"new {name}".encode() for name in names}}
+        killed = subprocess.run([sys.executable, "-c", SWAP, str(output), swap, *names], cwd=PROJECT,
+                                env={**os.environ, KILL_AFTER: str(step)})
+        # What a reader copying the folder sees before any recovery: never a mix (with two renames,
+        # for a moment no folder at all).
+        seen = {k: v for k, v in snapshot(output).items() if k.startswith("demo/")}
+        allowed = [{k: v for k, v in s.items() if k.startswith("demo/")} for s in (old, new)]
+        assert seen in allowed or (swap == "two-step" and not seen), f"killed at step {step}: {sorted(seen)}"
+        recover(output / ".booklet-cache")
+        now = snapshot(output)
+        assert now in (old, new), f"killed at step {step}: a mixed set {now}"
+        assert [p.name for p in output.iterdir()] and not list(output.glob(f".*{TEMPORARY_SUFFIX}"))
+        outcomes.add((killed.returncode, "old" if now == old else "new"))
+    assert (-9, "old") in outcomes and (-9, "new") in outcomes and (0, "new") in outcomes
+
+
+def test_a_swap_that_fails_after_the_commit_is_finished_by_recover(tmp_path, monkeypatch):
+    from booklet import trees
+    old_tree(tmp_path)
+
+    def broken(first, second):
+        raise OSError(5, "Input/output error", str(first))
+    monkeypatch.setattr(trees, "exchange", broken)
+    with pytest.raises(OSError):
+        publish([(tmp_path / name, b"new") for name in TREE], tmp_path / ".booklet-cache")
+    assert (tmp_path / "demo" / "demo-download.pdf").read_bytes().startswith(b"old")     # nothing mixed
+    monkeypatch.undo()
+    recover(tmp_path / ".booklet-cache")
+    assert all((tmp_path / name).read_bytes() == b"new" for name in TREE)
+    assert (tmp_path / "demo" / "demo-large-print.pdf").read_bytes() == b"kept large print"
+    assert not list(tmp_path.glob(f".*{TEMPORARY_SUFFIX}")) and not list(tmp_path.rglob("journal-*"))
