@@ -41,8 +41,8 @@ def fit_figures(html: str, figures: tuple[tuple[int, float, float], ...]) -> str
         n = next(count)
         if n not in heights:
             return match.group(0)
-        return f'<figure class="figure fitted" style="--fitted: {heights[n]:.1f}px">'
-    return re.sub(r'<figure class="figure">', one, html)
+        return f'<figure class="figure fitted"{match.group(1)} style="--fitted: {heights[n]:.1f}px">'
+    return re.sub(r'<figure class="figure"( id="[^"]*")?>', one, html)
 
 
 def refit(rendered, fitting: Fitting, *, back_cover: int) -> Fitting | None:
