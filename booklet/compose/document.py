@@ -34,7 +34,7 @@ def contents_entries(b: Manifest, words: dict) -> list[ContentsEntry]:
 
 def compose_html(b: Manifest, org: Organisation, *, variant: str) -> str:
     """The booklet as one HTML document; variants differ only in their stylesheets."""
-    words = strings_for(b.language)
+    words = strings_for(b.language, b.words)
     region = org.country or region_of(b.language)
     return environment().get_template("booklet.html").render(
         b=b, org=org, s=words, variant=variant,
@@ -45,7 +45,7 @@ def compose_html(b: Manifest, org: Organisation, *, variant: str) -> str:
         next_review=format_date(b.review.next, b.language),
         contents=contents_entries(b, words),
         related=b.related,
-        panels=[render_contact(org.contacts[c], b.language, region) for c in b.contacts],
+        panels=[render_contact(org.contacts[c], words, region) for c in b.contacts],
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None,
         # Paper cannot be clicked: every copy (a download is often printed at home, and the print
         # file shares the download's layout) carries a QR code beside the address.
@@ -57,6 +57,6 @@ def compose_notes_html(b: Manifest, *, pages: int, first_page: int) -> str:
     """The pages that pad a saddle-stitched booklet to a multiple of four, numbered from `first_page`:
     "Notes" pages, the last of them left blank when there are two or more."""
     return environment().get_template("notes.html").render(
-        b=b, s=strings_for(b.language), first_page=first_page,
+        b=b, s=strings_for(b.language, b.words), first_page=first_page,
         notes_pages=pages - 1 if pages >= 2 else pages, blank_pages=1 if pages >= 2 else 0)
 
