@@ -94,3 +94,14 @@ def test_booklet_strings_prints_every_key_as_yaml_to_translate(tag):
     assert set(printed["pages"]) == set(plural_categories(tag))
     expected = merged(tag) or package_catalogue("en")            # German has no catalogue: the English
     assert printed["contents"] == expected["contents"]
+
+
+def test_the_strings_command_prints_the_catalogue_or_refuses_an_unknown_tag():
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    welsh = CliRunner().invoke(main, ["strings", "cy"])
+    assert welsh.exit_code == 0 and yaml.safe_load(welsh.output)["contents"] == "Cynnwys"
+    assert '# English: "Contents"' in welsh.output
+    unknown = CliRunner().invoke(main, ["strings", "xx"])
+    assert unknown.exit_code == 1 and "'xx' is not a language tag CLDR knows" in unknown.output
