@@ -1,4 +1,4 @@
-"""Print the booklet's fixed words and dates in its own language: words from a YAML catalogue a language, dates from CLDR."""
+"""Print the booklet's fixed words and dates in its language: words from a catalogue a language, dates from CLDR."""
 
 from __future__ import annotations
 
