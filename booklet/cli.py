@@ -279,5 +279,13 @@ def new_command(slug: str, sources: Path) -> None:
     run_new(slug, sources)
 
 
+@main.command("strings")
+@click.argument("language")
+def strings_command(language: str) -> None:
+    """Print the fixed words of LANGUAGE (a tag like cy or pl) as YAML, to save as _shared/strings/LANGUAGE.yml."""
+    from booklet.translation import run_strings
+    run_strings(language)
+
+
 if __name__ == "__main__":
     main()

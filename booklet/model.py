@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -193,6 +194,8 @@ class Manifest:
     related: tuple[Related, ...] = ()
     printing: PrintSettings = PrintSettings()
     reads: tuple[Path, ...] = ()           # files outside its folder it is made from (snippets, pictures...)
+    # Its fixed words, from the package's catalogue and the sources' own (booklet/sources/strings.py).
+    words: Mapping[str, object] = field(default_factory=dict, compare=False)
 
     @property
     def draft(self) -> bool:

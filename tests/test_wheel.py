@@ -40,7 +40,8 @@ def installed(tmp_path_factory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("booklet/styles/booklet.css", "booklet/styles/theme.yml", "booklet/styles/fonts/OFL.txt",
                    "booklet/styles/icc/ISOcoated_v2_300_bas.icc", "booklet/templates/booklet.html",
-                   "booklet/scaffold/files/booklet.yml"):
+                   "booklet/scaffold/files/booklet.yml", "booklet/strings/en.yml",
+                   "booklet/strings/zh-Hans.yml"):
         assert needed in names, needed
     assert any(name.endswith("/licenses/LICENSE") for name in names)
     venv.create(work / "venv", with_pip=True)

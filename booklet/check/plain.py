@@ -18,8 +18,15 @@ EXPLAINED_AFTER = re.compile(r"\s*(?:\(|:|,? (?:stands for|means|is short for))"
 SHOUTING_WORD = 6                 # a single word in capitals this long is shouting, not an abbreviation
 
 
+def english(subject: Subject) -> bool:
+    """The reading grade counts English syllables, and e.g./etc. are English shorthand: other languages skip them."""
+    return subject.language.split("-")[0].lower() == "en"
+
+
 def section_readability(subject: Subject) -> list[Readability]:
-    """The reading measures of each section, in booklet order."""
+    """The reading measures of each section, in booklet order (none for a booklet not in English)."""
+    if not english(subject):
+        return []
     results = []
     for index, section in enumerate(subject.sections):
         blocks = [block for block in subject.blocks if block.section == index]
@@ -51,6 +58,8 @@ def reading_grade(subject: Subject):
 
 
 def latin_abbreviation(subject: Subject):
+    if not english(subject):
+        return
     for path, number, text in _visible_lines(subject):
         for match in LATIN.finditer(text):
             key = re.sub(r"[^a-z]", "", match.group().lower())

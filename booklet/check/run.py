@@ -64,7 +64,7 @@ def check(request: CheckRequest) -> CheckReport:
     # build (or another check) with the same stylesheets, fonts, theme and tool lays nothing out.
     remember = request.output / CACHE_FOLDER if request.output is not None else None
     problems.extend(theme_problems(request.styles, remember, root=request.root))
-    readability = {s.slug: tuple(section_readability(s)) for s in subjects}
+    readability = {s.slug: tuple(rows) for s in subjects if (rows := section_readability(s))}
     return CheckReport(problems=tuple(ordered(problems, _file_order(request, subjects))),
                        booklets=tuple(s.slug for s in subjects), readability=readability)
 

@@ -46,9 +46,9 @@ def compose_html(b: Manifest, org: Organisation, *, variant: str, back_cover_ite
     holds the contact panels and then the feedback route; `back_cover_items`, when a first layout
     found they do not all fit on one page (render/fit.py), keeps that many of them there and moves
     the rest, in order, to a "Contact us" page before it."""
-    words = strings_for(b.language)
+    words = strings_for(b.language, b.words)
     region = org.country or region_of(b.language)
-    panels = [render_contact(org.contacts[c], b.language, region) for c in b.contacts]
+    panels = [render_contact(org.contacts[c], words, region) for c in b.contacts]
     kept = len(panels) + 1 if back_cover_items is None else max(0, min(back_cover_items, len(panels) + 1))
     inside = kept <= len(panels)
     return environment().get_template("booklet.html").render(
@@ -73,6 +73,6 @@ def compose_notes_html(b: Manifest, *, pages: int, first_page: int) -> str:
     """The pages that pad a saddle-stitched booklet to a multiple of four, numbered from `first_page`:
     "Notes" pages, the last of them left blank when there are two or more."""
     return environment().get_template("notes.html").render(
-        b=b, s=strings_for(b.language), first_page=first_page,
+        b=b, s=strings_for(b.language, b.words), first_page=first_page,
         notes_pages=pages - 1 if pages >= 2 else pages, blank_pages=1 if pages >= 2 else 0)
 

@@ -1,82 +1,113 @@
-"""Print the booklet's fixed words and dates in its own language, from one table."""
+"""Print the booklet's fixed words and dates in its language: words from a catalogue a language, dates from CLDR."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Mapping
+from importlib import resources
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date as cldr_date, format_skeleton
 
 from booklet.model import PartialDate
 
-# One entry per language; a regional tag (en-IE) falls back to its language (en).
-# To add a language, add an entry with every key of "en".
-STRINGS: dict[str, dict[str, object]] = {
-    "en": {
-        "contents": "Contents",
-        "draft": "DRAFT",
-        "draft_notice": "Draft: not yet clinically reviewed. Do not give this copy to patients.",
-        "credits": "How we made this booklet",
-        "reviewed_by": "Reviewed by",
-        "to_be_reviewed_by": "To be reviewed by",
-        "last_reviewed": "Last reviewed",
-        "next_review": "Next review due",
-        "published": "Published",
-        "based_on": "Updated from",
-        "reference": "Reference",
-        "evidence": "Evidence",
-        "feedback": "Tell us what you think",
-        "publisher": "Published by",
-        "related": "Other information you may find useful",
-        "contact_us": "Contact us",
-        "back_cover": "Back cover",
-        "and_back_cover": "and back cover",
-        "cover": "Cover",
-        "page_list": "Pages",                             # the EPUB's list of the download PDF's pages
-        "landmarks": "Guide",                             # the EPUB's landmarks: cover, contents, start
-        "notes": "Notes",
-        "notes_hint": "You can use this page to write down questions or anything you want to remember.",
-        "phone": "Phone",
-        "email": "Email",
-        "website": "Website",
-        "hours": "Opening hours",
-        "address": "Address",
-        "note": "Note",
-        "footnote_mark": "Note {n}",                       # a footnote mark, read aloud
-        "footnote_back": "Note {n}, back to the text",     # a footnote's number, a link to its mark
-        "tip": "Tip",
-        "warning": "Important",
-        "figure_credit": "Credit",
-        "online_version": "Read this booklet online",
-        # The web edition (booklet/web/)
-        "skip_to_content": "Skip to the booklet",
-        "downloads": "Download or print this booklet",
-        "pages": "{n} pages",
-        "file_download": "PDF for reading on screen and with a screen reader",
-        "file_large_print": "Large print PDF (A4)",
-        "file_print": "PDF for print shops (PDF/X, with bleed)",
-        "file_handout": "Handout PDF to print on A4 and fold",
-        "file_epub": "EPUB for e-readers and reading apps",
-        "draft_banner": "This is a draft. It has not yet been clinically reviewed.",
-        "review_summary": "About this information",
-        "back_to_contents": "Contents",
-        "table_region": "Table (scrolls sideways on a small screen)",
-        "months": ("January", "February", "March", "April", "May", "June", "July",
-                   "August", "September", "October", "November", "December"),
-        "date_order": "dmy",
-    },
-    "en-US": {"date_order": "mdy"},
-}
+CATALOGUES = resources.files("booklet") / "strings"
+ENGLISH = "en"
+# Keys whose value is counted ("{n} pages"): one wording for each of the language's CLDR plural categories.
+COUNTED = ("pages",)
+
+
+def locale_of(tag: str) -> Locale | None:
+    """The CLDR locale of a BCP 47 tag, or None when CLDR does not know it."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag):
+        return None
+    try:
+        return Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
 
 
 def supported_language(tag: str) -> bool:
-    """A BCP 47 tag whose language has an entry in the table."""
-    return bool(re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", tag)) and tag.split("-")[0] in STRINGS
+    """A BCP 47 tag CLDR knows (its words may still have to come from the sources' own catalogue)."""
+    return locale_of(tag) is not None
 
 
-def strings_for(tag: str) -> dict[str, object]:
-    """The full table for a language tag: the region's overrides over the language's words."""
-    table = dict(STRINGS[tag.split("-")[0]])
-    table.update(STRINGS.get(tag, {}))
-    return table
+def catalogue_names(tag: str) -> tuple[str, ...]:
+    """The catalogues a tag reads, most general first: zh-Hans-CN reads zh-Hans; en-IE reads en, then en-IE.
+
+    The bare language is read only when the tag's script is that language's usual one, so that
+    zh-Hant never falls back to simplified Chinese words."""
+    locale = locale_of(tag)
+    if locale is None:
+        return ()
+    language = locale.language
+    usual = get_global("likely_subtags").get(language, "").split("_")
+    usual_script = usual[1] if len(usual) > 2 else None
+    script = locale.script or usual_script
+    names = [language] if script == usual_script else []
+    if script:
+        names.append(f"{language}-{script}")
+    return tuple(dict.fromkeys([*names, tag]))      # the tag itself last: a region's own rewording
+
+
+@functools.cache
+def package_catalogue(name: str) -> Mapping[str, object]:
+    """One catalogue shipped in the package (booklet/strings/NAME.yml), empty when there is none."""
+    path = CATALOGUES / f"{name}.yml"
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def english_keys() -> tuple[str, ...]:
+    return tuple(package_catalogue(ENGLISH))
+
+
+def merged(tag: str, shared: Mapping[str, Mapping[str, object]] | None = None) -> dict[str, object]:
+    """The words of a tag: each of its catalogues in turn, the sources' own (`_shared/strings/`) over the package's."""
+    words: dict[str, object] = {}
+    for name in catalogue_names(tag):
+        words.update(package_catalogue(name))
+        words.update((shared or {}).get(name, {}))
+    return words
+
+
+def missing_keys(words: Mapping[str, object], tag: str) -> list[str]:
+    """The keys of the English catalogue a language's words lack (a counted key lacking a plural category counts)."""
+    missing = [key for key in english_keys() if key not in words]
+    categories = plural_categories(tag)
+    for key in COUNTED:
+        value = words.get(key)
+        if isinstance(value, Mapping):
+            missing += [f"{key}.{c}" for c in categories if c not in value]
+    return missing
+
+
+def plural_categories(tag: str) -> tuple[str, ...]:
+    """The CLDR plural categories of a language (one, few, many, other in Polish), "other" last."""
+    locale = locale_of(tag)
+    tags = locale.plural_form.tags if locale else set()
+    order = ("zero", "one", "two", "few", "many")
+    return (*[c for c in order if c in tags], "other")
+
+
+def strings_for(tag: str, words: Mapping[str, object] | None = None) -> Mapping[str, object]:
+    """The booklet's words: those the reader resolved (with the sources' catalogues), else the package's."""
+    return words if words else merged(tag)
+
+
+def counted(words: Mapping[str, object], key: str, n: int, tag: str) -> str:
+    """A counted wording ("{n} pages") in the plural form the language uses for n."""
+    value = words[key]
+    if isinstance(value, Mapping):
+        locale = locale_of(tag)
+        category = locale.plural_form(n) if locale else "other"
+        value = value.get(category, value.get("other"))
+    return str(value).format(n=n)
 
 
 def region_of(tag: str) -> str | None:
@@ -86,12 +117,8 @@ def region_of(tag: str) -> str | None:
 
 
 def format_date(day: dt.date | PartialDate, tag: str) -> str:
-    """A date as readers of this language write it: 1 October 2026, or October 1, 2026."""
-    words = strings_for(tag)
-    year, month, day_of_month = day.year, day.month, day.day
-    month_name = words["months"][month - 1]
-    if day_of_month is None:
-        return f"{month_name} {year}"
-    if words["date_order"] == "mdy":
-        return f"{month_name} {day_of_month}, {year}"
-    return f"{day_of_month} {month_name} {year}"
+    """A date as readers of this language write it (CLDR): 1 October 2026, October 1, 2026, 2026年10月1日."""
+    locale = locale_of(tag) or Locale.parse(ENGLISH)
+    if day.day is None:
+        return format_skeleton("yMMMM", dt.date(day.year, day.month, 1), locale=locale)
+    return cldr_date(dt.date(day.year, day.month, day.day), "long", locale=locale)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 import jinja2
 
 from booklet.compose.phones import tel_uri
-from booklet.compose.strings import strings_for
 from booklet.model import Contact
 from booklet.urls import display_url
 
@@ -21,8 +21,8 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_contact(contact: Contact, language: str, region: str | None) -> str:
+def render_contact(contact: Contact, words: Mapping[str, object], region: str | None) -> str:
     """The HTML of one contact panel, the same in the text and on the back cover."""
     tel = tel_uri(contact.phone, region) if contact.phone else None
     return environment().get_template("contact.html").render(
-        contact=contact, tel=tel, s=strings_for(language))
+        contact=contact, tel=tel, s=words)

@@ -22,7 +22,7 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
     """The whole EPUB: one XHTML document per part of the booklet (cover, contents, each section, related,
     credits, back cover), the contents as its navigation document with landmarks and a page list of
     the download PDF's pages (`page_starts`: render/pages.py), the pictures, the font and a stylesheet."""
-    words = strings_for(manifest.language)
+    words = strings_for(manifest.language, manifest.words)
     parts, direction = parse_parts(compose_html(manifest, organisation, variant="epub"))
     where = link_across(parts)
     pictures = gather_pictures(parts, (root, styles))

@@ -33,6 +33,7 @@ class MarkdownContext:
     depth: int = 0                  # snippet nesting, to stop a snippet including itself
     reads: set[Path] = field(default_factory=set, compare=False)   # files read, for the cache's key
     outline: list = field(default_factory=list, compare=False)     # constructs and their lines (positions.py)
+    words: dict | None = field(default=None, compare=False)        # the booklet's fixed words, when resolved
 
 
 @dataclass

@@ -61,7 +61,7 @@ class DirectiveProcessor(BlockProcessor):
                                f" (there is: {known})", rule="unknown-contact")
             return
         self.locator.line(first)
-        self._stash(parent, render_contact(contact, self.ctx.language, self.ctx.region))
+        self._stash(parent, render_contact(contact, strings_for(self.ctx.language, self.ctx.words), self.ctx.region))
 
     def _snippet(self, parent, snippet_id: str, first: str) -> None:
         if snippet_id not in self.ctx.snippets:
@@ -95,7 +95,7 @@ class DirectiveProcessor(BlockProcessor):
         self.locator.line(first)
         body = "\n\n".join(pieces)
         long = len(body) > LONG_BOX_CHARACTERS or body.count("\n") >= LONG_BOX_LINES
-        label_text = arg or strings_for(self.ctx.language)[name]
+        label_text = arg or strings_for(self.ctx.language, self.ctx.words)[name]
         box = etree.SubElement(parent, "aside", {"class": f"box box-{name}" + (" box-long" if long else "")})
         if long:
             # Printed in the page header of each page the box continues on (see booklet.css).

@@ -20,7 +20,7 @@ class FootnoteProcessor(Treeprocessor):
 
     def __init__(self, md, ctx: MarkdownContext):
         super().__init__(md)
-        self.words = strings_for(ctx.language)
+        self.words = strings_for(ctx.language, ctx.words)
 
     def run(self, root) -> None:
         for mark in root.iter("a"):

@@ -114,7 +114,7 @@ def _context(variant: Variant, manifest: Manifest, setting: Setting, padding: Pa
                             profile=profile, inks=print_inks(setting.used_theme, profile.path))
     stamp = None
     if manifest.draft and not variant.made_from:
-        stamp = render_draft_stamp(str(strings_for(manifest.language)["draft"]), language=manifest.language,
+        stamp = render_draft_stamp(str(strings_for(manifest.language, manifest.words)["draft"]), language=manifest.language,
                                    size_mm=variant.page_mm, styles=setting.styles,
                                    opaque=press is not None and not press.standard.transparency,
                                    font_css=stamp_font_css(setting.used_theme), roots=(setting.root,))

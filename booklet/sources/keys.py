@@ -120,7 +120,8 @@ PRINT = Group("print", "booklet.yml: print", (
 BOOKLET = Group("booklet.yml", "<slug>/booklet.yml", (
     Key("title", T, "the booklet's title", required=True),
     Key("subtitle", T, "a line under the title"),
-    Key("language", T, "a language tag like en-IE: PDF language, hyphenation, fixed words", required=True),
+    Key("language", T, "a language tag CLDR knows, like en-IE, cy, ga or pl: PDF language, hyphenation,"
+        " fixed words, dates", required=True),
     Key("reference", T, "the edition code printed on the back cover", required=True, rule="edition-code"),
     Key("status", Kind.CHOICE, "a draft carries a DRAFT mark on every page", required=True,
         choices=("draft", "approved")),

@@ -12,6 +12,7 @@ from booklet.problems import Problems
 from booklet.sources.entries import read_related, read_sections
 from booklet.sources.keys import BOOKLET, REVIEW, REVIEWER
 from booklet.sources.printing import read_print_settings
+from booklet.sources.strings import booklet_words
 from booklet.sources.yamlnodes import YEARS, Fields, is_empty, written
 
 REVIEW_YEARS = 3
@@ -19,8 +20,8 @@ OPTIONAL = ("subtitle", "based_on", "online")
 
 
 def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contacts: dict,
-                  snippets: dict[str, SourceText], variants: tuple[str, ...], reads: set[Path]
-                  ) -> tuple[Manifest | None, tuple[Section, ...]]:
+                  snippets: dict[str, SourceText], variants: tuple[str, ...], reads: set[Path],
+                  catalogues: dict | None = None) -> tuple[Manifest | None, tuple[Section, ...]]:
     """The manifest, or None with its problems noted; and the sections that could be read either way,
     so that their Markdown is checked too and every problem is reported in one pass."""
     path = folder / "booklet.yml"
@@ -31,9 +32,14 @@ def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contact
     f = Fields(node, path, problems, BOOKLET)
     start = len(problems.items)
     language = f.text("language")
+    words: dict = {}
     if language is not None and not supported_language(language):
-        f.error(f.node("language"), f"'language: {language}' is not a language tag this tool has words for;"
-                " use one like en-IE or en-GB")
+        f.error(f.node("language"), f"'language: {language}' is not a language tag CLDR knows;"
+                " use one like en-IE, ga, cy or pl (a BCP 47 tag: language, then script or region)")
+    elif language is not None:
+        words, wrong = booklet_words(language, catalogues or {})
+        if wrong:
+            f.error(f.node("language"), wrong)
     status = f.choice("status")
     numbered = f.flag("numbered")
     manifest = dict(
@@ -50,7 +56,8 @@ def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contact
             or any(value is None for key, value in manifest.items() if key not in OPTIONAL):
         return None, tuple(manifest["sections"] or ())
     return Manifest(**{**manifest, "contacts": tuple(manifest["contacts"]),
-                       "sections": tuple(manifest["sections"]), "related": tuple(manifest["related"])}), ()
+                       "sections": tuple(manifest["sections"]), "related": tuple(manifest["related"]),
+                       "words": words}), ()
 
 
 def _published(f: Fields) -> PartialDate | None:

@@ -25,6 +25,7 @@ from booklet.sources.manifest import read_manifest
 from booklet.sources.organisation import read_organisation
 from booklet.sources.safe import Refusal, read_text, refusal
 from booklet.sources.sections import read_markdown_file
+from booklet.sources.strings import read_catalogues
 from booklet.sources.yamlnodes import is_empty, parse, written
 
 
@@ -92,30 +93,32 @@ def read_sources(root: Path, folders: list[Path], *, variants: tuple[str, ...]) 
     if not shared.items:                     # unreadable or not YAML: already reported
         organisation = read_organisation(organisation_node, organisation_path, root, shared, shared_reads)
     snippets = read_snippets(root, shared)
+    catalogues = read_catalogues(root, shared)
     nodes = {}
     for folder in sorted(set(booklet_folders(root)) | set(folders)):
         found = Problems()                   # kept only for the booklets chosen
         nodes[folder.name] = (read_yaml(folder / "booklet.yml", root, found), found)
     links = link_targets({slug: node for slug, (node, _) in nodes.items()})
     booklets = tuple(_read_booklet(folder, root, nodes[folder.name], organisation, snippets, links, variants,
-                                   shared_reads) for folder in folders)
+                                   shared_reads, catalogues) for folder in folders)
     return Reading(root=root, organisation=organisation, organisation_node=organisation_node,
                    snippets=snippets, booklets=booklets, problems=tuple(shared.items))
 
 
 def _read_booklet(folder: Path, root: Path, parsed, organisation: Organisation | None,
                   snippets: dict[str, SourceText], links: dict[str, BookletLink],
-                  variants: tuple[str, ...], shared_reads: set[Path]) -> BookletReading:
+                  variants: tuple[str, ...], shared_reads: set[Path], catalogues: dict) -> BookletReading:
     node, problems = parsed
     reads: set[Path] = set(shared_reads)
     contacts = organisation.contacts if organisation else {}
     if node is None and not problems.items:
         node = yaml.ScalarNode("tag:yaml.org,2002:null", "")       # an empty file
     manifest, unused = (None, ()) if node is None and problems.items else read_manifest(
-        node, folder, root, problems, contacts=contacts, snippets=snippets, variants=variants, reads=reads)
+        node, folder, root, problems, contacts=contacts, snippets=snippets, variants=variants, reads=reads,
+        catalogues=catalogues)
     language = manifest.language if manifest else "en"
     sections = convert_sections(manifest.sections if manifest else unused, language, organisation, snippets,
-                                root, links, problems, reads)
+                                root, links, problems, reads, words=manifest.words if manifest else None)
     settings, settings_problems = read_settings(node, folder / "booklet.yml") if not is_empty(node) \
         else (Settings(), [])
     if manifest is not None:
@@ -128,7 +131,7 @@ def _read_booklet(folder: Path, root: Path, parsed, organisation: Organisation |
 
 def convert_sections(sections, language: str, organisation: Organisation | None,
                      snippets: dict[str, SourceText], root: Path, links: dict[str, BookletLink],
-                     problems: Problems, reads: set[Path]) -> tuple[Section, ...]:
+                     problems: Problems, reads: set[Path], *, words=None) -> tuple[Section, ...]:
     """Each section with its body converted to HTML (problems and files read noted as they are met)."""
     contacts = organisation.contacts if organisation else {}
     region = (organisation.country if organisation else None) or region_of(language)
@@ -136,7 +139,8 @@ def convert_sections(sections, language: str, organisation: Organisation | None,
     for section in sections:
         ctx = MarkdownContext(path=section.path, body_line=section.body_line, root=root,
                               anchor=section.anchor, language=language, region=region,
-                              contacts=contacts, snippets=snippets, booklets=links, reads=reads)
+                              contacts=contacts, snippets=snippets, booklets=links, reads=reads,
+                              words=words)
         if section.path.parent.name == "snippets":
             reads.add(section.path)
         html = convert(section.body, ctx, problems)

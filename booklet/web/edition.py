@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.compose.strings import strings_for
+from booklet.compose.strings import counted, strings_for
 from booklet.library.listing import human_size
 from booklet.model import Manifest, Organisation
 from booklet.theme.css import properties
@@ -34,10 +35,10 @@ def make_web(manifest: Manifest, organisation: Organisation, *, root: Path, styl
              linked: tuple[Linked, ...] = (), web_slugs: frozenset[str] = frozenset()) -> dict[str, bytes]:
     """Every file of the edition by its path in the booklet's output folder. `web_slugs`: the booklets
     of the library that have a web edition, which related booklets link to beside this one."""
-    words = strings_for(manifest.language)
+    words = strings_for(manifest.language, manifest.words)
     pictures = pictures_of(manifest, organisation, root)
     logo = next((p.name for p in pictures if organisation.logo and p.source == organisation.logo.resolve()), None)
-    page = compose_web(manifest, organisation, downloads=tuple(_download(f, words) for f in linked),
+    page = compose_web(manifest, organisation, downloads=tuple(_download(f, words, manifest.language) for f in linked),
                        logo=logo, related=tuple(_related(r, web_slugs) for r in manifest.related),
                        stylesheet=STYLESHEET)
     page = relink(page, pictures)
@@ -61,11 +62,11 @@ def _visible_text(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", " ", body)) + "0123456789"
 
 
-def _download(file: Linked, words: dict) -> Download:
+def _download(file: Linked, words: Mapping[str, object], language: str) -> Download:
     kind, media_type = KINDS[Path(file.name).suffix]
     facts = [kind]
     if file.pages:
-        facts.append(str(words["pages"]).format(n=file.pages))
+        facts.append(counted(words, "pages", file.pages, language))
     facts.append(human_size(file.size))
     label = str(words[f"file_{file.variant.replace('-', '_')}"])
     return Download(file.name, label, ", ".join(facts), media_type)

@@ -74,7 +74,7 @@ def structured_data(b: Manifest, org: Organisation) -> str:
 
 def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ...], logo: str | None,
                 related: tuple[RelatedLink, ...], stylesheet: str) -> str:
-    words = strings_for(b.language)
+    words = strings_for(b.language, b.words)
     region = org.country or region_of(b.language)
     env = environment()
     env.filters["web_body"] = web_body
@@ -86,5 +86,5 @@ def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ..
         next_review=format_date(b.review.next, b.language),
         contents=contents_entries(b, words),
         downloads=downloads, related=related,
-        panels=[render_contact(org.contacts[c], b.language, region) for c in b.contacts],
+        panels=[render_contact(org.contacts[c], words, region) for c in b.contacts],
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None)

@@ -158,8 +158,8 @@ def test_several_errors_in_several_files_reported_together(sources):
     root = sources(demo__booklet_yml=manifest_with("language: en-IE", "language: 42").replace("TST-01", ""),
                    demo__two_md="---\ntitle: Two\ntitel: x\n---\n\n![x](http://example.org/a.png)\n")
     assert problems(root) == [
-        "demo/booklet.yml:2: error: 'language: 42' is not a language tag this tool has words for;"
-        " use one like en-IE or en-GB",
+        "demo/booklet.yml:2: error: 'language: 42' is not a language tag CLDR knows; use one like en-IE, ga,"
+        " cy or pl (a BCP 47 tag: language, then script or region)",
         "demo/booklet.yml:3: error: 'reference' should be text, not empty",
         "demo/two.md:3: error: unknown key 'titel' in the front matter; did you mean 'title'?",
         "demo/two.md:6: error: the image 'http://example.org/a.png' is not a file in the sources: copy it"
