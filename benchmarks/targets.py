@@ -53,7 +53,7 @@ def watch_latency(work: Path, repeat: int) -> dict:
         import json, statistics, time
         from pathlib import Path
         import weasyprint
-        import booklet.build as build_module
+        import booklet.publishing as build_module
         from booklet.build import BuildRequest, STYLES
         from booklet.watch import Watcher
         from booklet.compose.document import compose_html
