@@ -57,6 +57,8 @@ class DocxReader:
 
     def __init__(self, package: docx.document.Document, changes: str | None):
         self.doc, self.part, self.changes = package, package.part, changes
+        self.part_rels: dict = {}
+        self.rels = package.part.rels             # the relationships of the part being read
         self.omissions: list[Omission] = []
         self.tracked: list[Omission] = []
         self.pictures: dict[str, bytes] = {}
@@ -73,6 +75,7 @@ class DocxReader:
     def _part_xml(self, kind: str):
         for rel in self.part.rels.values():
             if rel.reltype.endswith("/" + kind) and not rel.is_external:
+                self.part_rels[kind] = rel.target_part.rels      # a note's links are the notes part's own
                 return etree.fromstring(rel.target_part.blob)
         return None
 
@@ -189,7 +192,7 @@ class DocxReader:
         if p.find("w:pPr/w:pPrChange", NS) is not None:
             self._change("the paragraph's formatting was changed (the new formatting is kept)")
         inlines = _tidy(self.inlines(p))
-        if not plain(inlines).strip() and not any(isinstance(i, Picture) for i in inlines):
+        if not plain(inlines).strip() and not any(isinstance(i, (Picture, NoteRef)) for i in inlines):
             return []
         level = self._heading_level(p, style_id)
         if level is not None and plain(inlines).strip():
@@ -346,7 +349,7 @@ class DocxReader:
     def _hyperlink(self, element, out, bold, italic) -> None:
         words = tuple(_tidy(self.inlines(element, bold, italic)))
         key = element.get(f"{{{R}}}id")
-        rel = self.part.rels.get(key) if key else None
+        rel = self.rels.get(key) if key else None
         if rel is not None and rel.is_external and rel.target_ref:
             anchor = element.get(f"{{{W}}}anchor")
             out.append(Link(rel.target_ref + (f"#{anchor}" if anchor else ""), words))
@@ -364,10 +367,11 @@ class DocxReader:
         if not found:
             self.note(Kind.OTHER, element, f"a {kind} mark whose {kind} is missing from the file, left out")
             return Text("")
-        where, self.where = self.where, Where()
+        where, rels, self.where = self.where, self.rels, Where()
         self.where.heading, self.where.paragraph = f"{kind} {number}", 0
+        self.rels = self.part_rels.get(f"{kind}s", rels)
         self.notes[key] = tuple(self.blocks(found[0]))
-        self.where = where
+        self.where, self.rels = where, rels
         return NoteRef(key)
 
     def _drawing(self, drawing, out) -> None:
@@ -402,9 +406,9 @@ class DocxReader:
     def _picture(self, embed, link, alt, doc_pr) -> Picture:
         if link and not embed:
             self.note(Kind.PICTURE, None, "a picture linked from outside the file, not fetched: "
-                      + str(self.part.rels[link].target_ref if link in self.part.rels else link))
+                      + str(self.rels[link].target_ref if link in self.rels else link))
             return Picture(None, alt)
-        rel = self.part.rels.get(embed)
+        rel = self.rels.get(embed)
         if rel is None or rel.is_external:
             self.note(Kind.PICTURE, None, "a picture whose file is not inside the document, left out")
             return Picture(None, alt)

@@ -55,7 +55,7 @@ class HtmlReader:
                 out.append(Paragraph(tuple(words)))
             loose.clear()
 
-        if element.text and element.text.strip():
+        if element.text:
             loose.append(Text(element.text))
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
@@ -64,7 +64,7 @@ class HtmlReader:
                 out.extend(self.block(child, tag))
             elif tag:
                 loose.extend(self.inlines(child))
-            if child.tail and child.tail.strip():
+            if child.tail:
                 loose.append(Text(child.tail))
         flush()
         return out
@@ -280,7 +280,7 @@ def _left_out(page, main, sources: set[str]) -> list[Omission]:
             words = _words(element.text_content())
         else:
             words = _words(" ".join(own))
-        if words and words not in kept:
+        if words and f" {words} " not in f" {kept} ":
             groups.setdefault(_landmark(element), []).append(_short(words))
     return [Omission(Kind.LEFT_OUT, f"in {where}", "not main content, left out: " + "; ".join(dict.fromkeys(texts)))
             for where, texts in groups.items()]

@@ -103,6 +103,7 @@ class _Writer:
 
     def table(self, block: Table, indent: str) -> str:
         rows = [[self.inline(cell, table=True).strip() for cell in row] for row in block.rows]
+        rows = [row for row in rows if any(row)]      # an empty row carries nothing, and cannot head the table
         if not rows or not rows[0]:
             return ""
         width = len(rows[0])
