@@ -279,12 +279,10 @@ def new_command(slug: str, sources: Path) -> None:
     run_new(slug, sources)
 
 
-@main.command("strings")
-@click.argument("language")
-def strings_command(language: str) -> None:
-    """Print the fixed words of LANGUAGE (a tag like cy or pl) as YAML, to save as _shared/strings/LANGUAGE.yml."""
-    from booklet.translation import run_strings
-    run_strings(language)
+from booklet.sourcecommands import import_command, strings_command  # noqa: E402  (the group is defined above)
+
+main.add_command(strings_command)
+main.add_command(import_command)
 
 
 if __name__ == "__main__":

@@ -40,3 +40,24 @@ def review_due_soon(subject: Subject):
     when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
     yield Finding(subject.manifest_path, subject.line_of("review", "next"),
                   f"the next review is due {when} ({due}): plan the clinical review now")
+
+
+PLACEHOLDER = "TO FILL IN"     # what `booklet import` writes where only the editor knows the answer
+
+
+def placeholder(subject: Subject):
+    """Each value of booklet.yml still holding the importer's placeholder: a warning in a draft, an error once
+    approved (nothing can be signed off with it)."""
+    import yaml
+    stack = [subject.manifest_node] if subject.manifest_node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.ScalarNode) and PLACEHOLDER in str(node.value):
+            approved = subject.manifest is not None and not subject.manifest.draft
+            yield Finding(subject.manifest_path, node.start_mark.line + 1,
+                          f"'{PLACEHOLDER}' is still here: give the real value (written by booklet import)",
+                          severity="error" if approved else "warning")

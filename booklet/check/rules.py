@@ -39,6 +39,8 @@ RULES: dict[str, Rule] = _rules(
     Rule("review-order", "governance", "error", "the next review is not after the last review", adjustable=False),
     Rule("reviewer", "governance", "error", "a reviewer has no role, or no name once the booklet is approved", adjustable=False),
     Rule("edition-code", "governance", "error", "the manifest has no `reference:` (the edition code)", adjustable=False),
+    Rule("placeholder", "governance", "warning", "booklet.yml still says 'TO FILL IN' where booklet import left"
+         " a value to give (an error once approved)", governance.placeholder),
     Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement", adjustable=False),
     Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback", adjustable=False),
     # Accessibility

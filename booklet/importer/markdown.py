@@ -1,0 +1,165 @@
+"""Write an imported Document's blocks as booklet sections: Markdown split at the top-level headings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+from booklet.importer.model import Break, Heading, Link, ListBlock, NoteRef, Paragraph, Picture, Table, Text, plain
+
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_ESCAPE = re.compile(r"([\\`*_\[\]{}])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=:]|\d+[.)])")
+
+
+@dataclass(frozen=True)
+class SectionFile:
+    name: str               # 01-about.md
+    title: str
+    text: str
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > limit and slug:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug
+
+
+def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile], list[str]]:
+    """The section files, and links that could not be kept (as plain text), for the report."""
+    top = min((b.level for b in blocks if isinstance(b, Heading)), default=1)
+    groups: list[tuple[str, list]] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == top:
+            groups.append((" ".join(plain(block.inlines).split()), []))
+        else:
+            if not groups:
+                groups.append((fallback_title, []))
+            groups[-1][1].append(block)
+    writer = _Writer(notes, top)
+    files, used = [], set()
+    for number, (title, body) in enumerate(groups, start=1):
+        stem = f"{number:02d}-{slugify(title) or 'section'}"
+        while stem in used:
+            stem += "-2"
+        used.add(stem)
+        front = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000, sort_keys=False)
+        files.append(SectionFile(f"{stem}.md", title, f"---\n{front}---\n\n" + writer.section(body)))
+    return files, writer.unlinked
+
+
+class _Writer:
+    def __init__(self, notes: dict, top: int):
+        self.notes, self.top, self.number, self.unlinked = notes, top, 0, []
+
+    def section(self, body) -> str:
+        self.pending: list[tuple[int, str]] = []
+        self.level = 1
+        parts = [self.block(b, "") for b in body]
+        text = "\n\n".join(p for p in parts if p)
+        while self.pending:               # notes may hold notes' marks
+            number, key = self.pending.pop(0)
+            note = [self.block(b, "    ") for b in self.notes.get(key, ())]
+            note = [n for n in note if n] or [""]
+            text += f"\n\n[^{number}]: " + note[0].lstrip() + "".join(f"\n\n{n}" for n in note[1:])
+        return text.rstrip() + "\n"
+
+    def block(self, block, indent: str) -> str:
+        if isinstance(block, Heading):
+            level = min(block.level - self.top + 1, self.level + 1, 6)   # never skip a level
+            self.level = max(level, 2)
+            return indent + "#" * self.level + " " + self.inline(block.inlines).strip()
+        if isinstance(block, Paragraph):
+            return indent + _line_start(self.inline(block.inlines).strip())
+        if isinstance(block, ListBlock):
+            return self.listing(block, indent)
+        if isinstance(block, Table):
+            return self.table(block, indent)
+        return ""
+
+    def listing(self, block: ListBlock, indent: str) -> str:
+        lines = []
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}. " if block.ordered else "- "
+            first, rest = True, []
+            head = ""
+            for part in item:
+                if first and isinstance(part, Paragraph):
+                    head = _line_start(self.inline(part.inlines).strip())
+                else:
+                    rest.append(self.block(part, indent + "    "))
+                first = False
+            lines.append(indent + marker + head)
+            lines.extend(r for r in rest if r)
+        return "\n".join(lines)
+
+    def table(self, block: Table, indent: str) -> str:
+        rows = [[self.inline(cell, table=True).strip() for cell in row] for row in block.rows]
+        rows = [row for row in rows if any(row)]      # an empty row carries nothing, and cannot head the table
+        if not rows or not rows[0]:
+            return ""
+        width = len(rows[0])
+        out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+        return "\n".join(indent + line for line in out)
+
+    def inline(self, inlines, table: bool = False) -> str:
+        out = []
+        for item in inlines:
+            if isinstance(item, Text):
+                out.append(_emphasis(_escape(item.text, table), item.bold, item.italic))
+            elif isinstance(item, Break):
+                out.append("<br>")
+            elif isinstance(item, Link):
+                words = self.inline(item.children, table).strip()
+                if item.href.lower().startswith(LINK_SCHEMES):
+                    out.append(f"[{words or _escape(item.href, table)}]({_address(item.href)})")
+                else:
+                    self.unlinked.append(f"{item.href} ({plain(item.children).strip() or 'no words'})")
+                    out.append(words)
+            elif isinstance(item, Picture) and item.name:
+                out.append(f"![{_escape(' '.join(item.alt.split()), table)}](images/{item.name})")
+            elif isinstance(item, NoteRef):
+                self.number += 1
+                self.pending.append((self.number, item.key))
+                out.append(f"[^{self.number}]")
+        return "".join(out)
+
+
+def _escape(text: str, table: bool) -> str:
+    text = text.replace("\u00ad", "").replace("\t", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = _ESCAPE.sub(r"\\\1", text)
+    return text.replace("|", "\\|") if table else text
+
+
+def _emphasis(text: str, bold: bool, italic: bool) -> str:
+    if not (bold or italic) or not text.strip():
+        return text
+    core = text.strip()
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    mark = "***" if bold and italic else "**" if bold else "*"
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _line_start(text: str) -> str:
+    """A paragraph that would start a heading, list, quote or box is kept as words."""
+    match = _LINE_START.match(text)
+    if not match:
+        return text
+    mark = match.group(2)
+    escaped = mark.replace(".", "\\.").replace(")", "\\)") if mark[0].isdigit() else \
+        "&#58;" if mark == ":" else "&#61;" if mark == "=" else "\\" + mark
+    return text[:match.start(2)] + escaped + text[match.end(2):]
+
+
+def _address(href: str) -> str:
+    return href.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")

@@ -1,0 +1,101 @@
+"""booklet import on other projects' real test files (fetched by .ci/run into .cache/importer, never committed).
+
+Each imported booklet builds as a draft with all the document's text, and the report names what was left out.
+"""
+
+from __future__ import annotations
+
+import docx
+import lxml.html
+import pytest
+from readability import Document as Readable
+
+from booklet.importer import ImportError_, import_document
+from booklet.importer.html import EMBEDDED
+from booklet.problems import ContentError
+from booklet.importer.report import REPORT
+from tests.importer.helpers import (CACHE, TODAY, built_text, describe_pictures, docx_text, missing_words,
+                                    sources_root)
+
+WORD = sorted([*(CACHE / "mammoth").glob("*.docx"), *(CACHE / "python-docx").rglob("test_files/*.docx")])
+PAGES = sorted((CACHE / "trafilatura" / "tests" / "resources").glob("*.html"))
+ABSENT = "other projects' test files are fetched by .ci/run into .cache/importer (absent here)"
+# Refused, each with its reason in the error: no text at all, or only a text box; Strict Open XML.
+REFUSED = {"empty.docx": "no text", "text-box.docx": "text box", "strict-format.docx": "not a Word document",
+           "doc-coreprops.docx": "no text", "doc-default.docx": "no text", "doc-no-coreprops.docx": "no text",
+           "doc-word-default-blank.docx": "no text", "set-no-settings-part.docx": "no text",
+           "sty-behav-props.docx": "no text", "sty-having-no-styles-part.docx": "no text",
+           "sty-having-styles-part.docx": "no text", "default.docx": "no text"}
+# Pages whose content a booklet cannot print as it is: the import keeps it and check tells the editor.
+EDITOR_DECIDES = {"apache.html": ["is not a valid number", "columns"],             # a server's status table
+                  "utf8.html": ["in none of the booklet's fonts", "Chinese, Japanese or Korean",
+                                "is not a valid number"]}                          # a Unicode test page
+# What the report must name, per file.
+REPORTED = {"comments.docx": ["comment", "A tachyon walks into a bar."],
+            "comments-rich-para.docx": ["comment"],
+            "external-picture.docx": ["linked from outside the file"],
+            "hdr-header-footer.docx": ["header or footer"],
+            "doc-odd-even-hdrs.docx": ["header or footer"]}
+KEPT = {"footnotes.docx": ["[^1]: A tachyon walks into a bar.", "[^2]: Fin."],
+        "endnotes.docx": ["[^1]: A tachyon walks into a bar."],
+        "footnote-hyperlink.docx": ["[^1]:", "](http"],
+        "tables.docx": ["|---|"],
+        "tiny-picture.docx": ["](images/picture-1.png)"],
+        "par-hyperlinks.docx": ["](http"]}
+
+
+def _slug(path):
+    return "t-" + "".join(c if c.isalnum() else "-" for c in path.stem.lower()).strip("-")
+
+
+@pytest.mark.skipif(not WORD, reason=ABSENT)
+@pytest.mark.parametrize("path", WORD, ids=lambda p: p.name)
+def test_a_real_word_file_imports_and_builds_with_all_its_text(tmp_path, path):
+    root = sources_root(tmp_path)
+    if path.name in REFUSED:
+        with pytest.raises(ImportError_) as refused:
+            import_document(path, root, slug="refused", changes="accept", today=TODAY)
+        assert str(path) in str(refused.value) and REFUSED[path.name] in str(refused.value)
+        assert not (root / "refused").exists()
+        return
+    result = import_document(path, root, slug=_slug(path), changes="accept", today=TODAY)
+    sections = "\n".join(p.read_text() for p in sorted(result.folder.glob("0*.md")))
+    report = (result.folder / REPORT).read_text()
+    for words in KEPT.get(path.name, []):
+        assert words in sections
+    for words in REPORTED.get(path.name, []):
+        assert words in report
+    describe_pictures(result.folder)
+    text = built_text(root, result.folder, tmp_path / "output")
+    document = docx.Document(str(path))
+    expected = (document.core_properties.title or "") + " " + docx_text(document)
+    assert missing_words(expected, text) == []
+
+
+@pytest.mark.skipif(not PAGES, reason=ABSENT)
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_a_real_web_page_imports_its_main_content_and_builds_with_it(tmp_path, path):
+    root = sources_root(tmp_path)
+    result = import_document(path, root, slug=_slug(path), today=TODAY)
+    describe_pictures(result.folder)
+    if path.name in EDITOR_DECIDES:      # imported faithfully; check then stops the build for the editor
+        with pytest.raises(ContentError) as stopped:
+            built_text(root, result.folder, tmp_path / "output")
+        errors = [p for p in stopped.value.problems if p.severity == "error"]
+        assert errors and all(any(w in p.message for w in EDITOR_DECIDES[path.name]) for p in errors)
+        return
+    text = built_text(root, result.folder, tmp_path / "output")
+    main = lxml.html.fragment_fromstring(Readable(path.read_bytes()).summary(html_partial=True), create_parent="div")
+    report = (result.folder / REPORT).read_text()
+    for embedded in [e for e in main.iter() if e.tag in EMBEDDED]:     # reported, not brought in
+        assert f"an embedded <{embedded.tag}>" in report
+        embedded.drop_tree()
+    words = " ".join(main.itertext())
+    assert missing_words(words, text) == []
+    page = lxml.html.document_fromstring(path.read_bytes())
+    for hidden in page.xpath("//noscript | //script | //style | //template"):     # never shown: not content
+        hidden.drop_tree()
+    for nav in page.iter("nav", "footer"):       # what the extractor left out is named in the report
+        for line in filter(None, (" ".join(t.split()) for t in nav.itertext())):
+            if f" {line} " not in f" {' '.join(words.split())} ":
+                assert line[:40] in report, line
