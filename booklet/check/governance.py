@@ -50,8 +50,12 @@ def placeholder(subject: Subject):
     approved (nothing can be signed off with it)."""
     import yaml
     stack = [subject.manifest_node] if subject.manifest_node is not None else []
+    seen: set[int] = set()          # an alias can make the node graph a circle (`&a [*a]`)
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             stack.extend(value for _, value in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):

@@ -37,3 +37,16 @@ def test_an_approved_booklet_with_a_placeholder_is_an_error(tmp_path):
     text = path.read_text().replace("status: draft", "status: approved").replace("# name: A. Person", "name: A. Person")
     path.write_text(text.replace("reference: TO FILL IN", "reference: SB-2026-01"))
     assert [p.severity for p in placeholders(root, folder)] == ["error"]
+
+
+def test_a_manifest_whose_aliases_make_a_circle_is_walked_once(tmp_path):
+    """`&a [*a]` is a list holding itself: the walk ends (it looped for ever before)."""
+    root, folder = imported(tmp_path)
+    path = folder / "booklet.yml"
+    path.write_text(path.read_text() + "extra: &loop [TO FILL IN, *loop]\n")
+    import threading
+    done = []
+    walker = threading.Thread(target=lambda: done.append(placeholders(root, folder)), daemon=True)
+    walker.start()
+    walker.join(timeout=60)
+    assert done, "the placeholder rule did not finish"
