@@ -163,7 +163,7 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
         manifest = library.booklets[slug]
         for name, files, seconds in make_editions(manifest, library.organisation, names, made_files.setdefault(slug, {}),
                                          root=request.root, styles=request.styles, theme=used_theme,
-                                         web_slugs=web_slugs):
+                                         web_slugs=web_slugs, store=remember / "fonts"):
             entry = {} if request.editions_only else cache.record(
                 name, keys[slug, name], files, pages=0, warnings=[],
                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])

@@ -30,6 +30,7 @@ class EditionContext:
     finished: tuple[Finished, ...]              # the booklet's other variants, in registry order
     file_name: str                              # the edition's main file in output/<slug>/
     web_slugs: frozenset[str] = frozenset()     # booklets of the library with a web page, for related links
+    store: Path | None = None                   # where font subsets are kept between builds (web/fonts.py)
 
     def of(self, variant: str) -> Finished | None:
         return next((f for f in self.finished if f.variant == variant), None)
@@ -39,7 +40,7 @@ def make_web_edition(context: EditionContext) -> dict[str, bytes]:
     from booklet.web.edition import Linked, make_web
     linked = tuple(Linked(f.name, f.variant, f.size, f.pages) for f in context.finished)
     return make_web(context.manifest, context.organisation, root=context.root, styles=context.styles,
-                    theme=context.theme, linked=linked, web_slugs=context.web_slugs)
+                    theme=context.theme, linked=linked, web_slugs=context.web_slugs, store=context.store)
 
 
 def make_epub_edition(context: EditionContext) -> dict[str, bytes]:

@@ -29,7 +29,7 @@ def selected(manifest: Manifest, requested: tuple[str, ...], *, alone: bool = Fa
 
 def make_editions(manifest: Manifest, organisation: Organisation, names: list[str],
                   finished: dict[str, Finished], *, root: Path, styles: Path, theme: Theme,
-                  web_slugs: frozenset[str]) -> list[tuple[str, dict[str, bytes], float]]:
+                  web_slugs: frozenset[str], store: Path | None = None) -> list[tuple[str, dict[str, bytes], float]]:
     """Each named edition's files, in registry order, so the web page can link the EPUB made before it.
     `finished`: the booklet's other variants, made in this build or up to date; each edition joins it."""
     import time
@@ -40,7 +40,7 @@ def make_editions(manifest: Manifest, organisation: Organisation, names: list[st
         others = tuple(finished[v] for v in VARIANTS if v in finished and v != name)
         main = variant.file_name(manifest.slug)
         files = variant.edition(EditionContext(manifest, organisation, root, styles, theme, others, main,
-                                               web_slugs))
+                                               web_slugs, store))
         finished[name] = Finished(name, main, len(files[main]))
         made.append((name, files, time.perf_counter() - start))
     return made

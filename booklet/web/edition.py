@@ -32,7 +32,8 @@ class Linked:
 
 
 def make_web(manifest: Manifest, organisation: Organisation, *, root: Path, styles: Path, theme: Theme,
-             linked: tuple[Linked, ...] = (), web_slugs: frozenset[str] = frozenset()) -> dict[str, bytes]:
+             linked: tuple[Linked, ...] = (), web_slugs: frozenset[str] = frozenset(),
+             store: Path | None = None) -> dict[str, bytes]:
     """Every file of the edition by its path in the booklet's output folder. `web_slugs`: the booklets
     of the library that have a web edition, which related booklets link to beside this one."""
     words = strings_for(manifest.language, manifest.words)
@@ -43,7 +44,7 @@ def make_web(manifest: Manifest, organisation: Organisation, *, root: Path, styl
                        stylesheet=STYLESHEET)
     page = relink(page, pictures)
     files = {"index.html": page.encode()}
-    fonts = subsets(faces(theme, styles), _visible_text(page))
+    fonts = subsets(faces(theme, styles), _visible_text(page), store)
     css = [face_css(face).replace('url("fonts/', 'url("') for face, _ in fonts]
     colours = "".join(f"\n  {p.role.prop}: {p.value};" for p in properties(theme))
     css.append(":root {" + colours + f"\n  --family: {family_stack(theme)};\n}}")

@@ -45,21 +45,48 @@ def family_stack(theme: Theme) -> str:
     return ", ".join([*own, f'"{HOUSE}"', f'"{FALLBACK}"', "sans-serif"])
 
 
-def subsets(found: tuple[Face, ...], text: str) -> list[tuple[Face, bytes]]:
+def subsets(found: tuple[Face, ...], text: str, store: Path | None = None) -> list[tuple[Face, bytes]]:
     """Each face cut down to the characters of `text` that no face before it (of its weight and
-    style) has, as WOFF; a face with nothing left to draw is left out, so the page never loads it."""
+    style) has, as WOFF; a face with nothing left to draw is left out, so the page never loads it.
+    `store`: a folder keeping each subset by its font and characters, so that an edit that brings
+    no new character (most edits) cuts no font again."""
     from fontTools.ttLib import TTFont
     wanted = {ord(c) for c in text if not c.isspace()}
     covered: dict[tuple[int, str], set[int]] = {}
     made = []
     for face in found:
-        font = TTFont(io.BytesIO(face.source.read_bytes()), recalcTimestamp=False)
+        data = face.source.read_bytes()
+        font = TTFont(io.BytesIO(data), recalcTimestamp=False)
         done = covered.setdefault((face.weight, face.style), set())
         mine = (wanted - done) & set(font.getBestCmap())
         if mine:
             done |= mine
-            made.append((face, _subset(font, mine | {0x20})))
+            made.append((face, _kept(store, data, mine | {0x20}, lambda: _subset(font, mine | {0x20}))))
     return made
+
+
+def _kept(store: Path | None, font: bytes, unicodes: set[int], make) -> bytes:
+    """The subset from the store when it holds it (its name is the digest of what it is made from)."""
+    if store is None:
+        return make()
+    import hashlib
+    from fontTools import version
+    key = hashlib.sha256(font + repr((sorted(unicodes), version, "woff")).encode()).hexdigest()
+    kept = store / f"{key}.woff"
+    try:
+        data = kept.read_bytes()
+        if data[:4] == b"wOFF":
+            return data
+    except OSError:
+        pass
+    data = make()
+    try:
+        from booklet.files import write_atomically
+        store.mkdir(parents=True, exist_ok=True)
+        write_atomically(kept, data)
+    except OSError:
+        pass                 # only a shortcut for the next build
+    return data
 
 
 def _subset(font, unicodes: set[int]) -> bytes:
