@@ -161,9 +161,10 @@ def _build(request: BuildRequest, folders: list[Path], memo: dict[Path, str], re
     web_slugs = frozenset(slug for slug, m in library.booklets.items() if "web" in m.variants)
     for slug, names in editions.items():
         manifest = library.booklets[slug]
-        for name, files, seconds in make_editions(manifest, library.organisation, names, made_files.setdefault(slug, {}),
-                                         root=request.root, styles=request.styles, theme=used_theme,
-                                         web_slugs=web_slugs, store=remember / "fonts"):
+        made = make_editions(manifest, library.organisation, names, made_files.setdefault(slug, {}),
+                             root=request.root, styles=request.styles, theme=used_theme, web_slugs=web_slugs,
+                             store=remember / "fonts")
+        for name, files, seconds in made:
             entry = {} if request.editions_only else cache.record(
                 name, keys[slug, name], files, pages=0, warnings=[],
                 reads=[p.relative_to(request.root).as_posix() for p in manifest.reads])
