@@ -13,6 +13,7 @@ from PIL import Image
 
 from booklet.build import BuildRequest, build
 from booklet.scaffold import init_sources
+from booklet.urls import display_url
 from tests.pdfread import page_texts
 
 TODAY = dt.date(2026, 12, 1)
@@ -56,6 +57,8 @@ def built_text(root: Path, folder: Path, output: Path) -> str:
 def normal(text: str) -> str:
     """Words only: whitespace, soft hyphens, quotes and dashes made alike, as PDF text extraction varies."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\ufffe", "-").replace("\x02", "-")
+    # A link whose words are its address prints the address as read aloud (example.org/help).
+    text = re.sub(r"https?://\S+", lambda found: display_url(found.group(0)), text)
     text = re.sub(r"[\u2018\u2019\u201c\u201d'\"]", "", text)
     text = re.sub(r"[\u2010-\u2015-]", "-", text)
     return " ".join(text.split())
