@@ -65,6 +65,13 @@ def subsets(found: tuple[Face, ...], text: str, store: Path | None = None) -> li
     return made
 
 
+def cut_to(data: bytes, text: str) -> bytes:
+    """One font file cut down to the characters of `text` it has (and the space), as WOFF."""
+    from fontTools.ttLib import TTFont
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
+    return _subset(font, ({ord(c) for c in text} & set(font.getBestCmap())) | {0x20})
+
+
 def _kept(store: Path | None, font: bytes, unicodes: set[int], make) -> bytes:
     """The subset from the store when it holds it (its name is the digest of what it is made from)."""
     if store is None:
