@@ -83,6 +83,17 @@ def reflow_widths(folder: Path, pages: dict[str, str], widths: tuple[int, ...], 
     return json.loads(html.unescape(found.group(1)))
 
 
+def violations_of_a_spoilt_copy(page: Path, spoil, profile: Path) -> set[str]:
+    """The ids axe-core finds in a copy of the page changed by `spoil` (text -> text), written beside it
+    so its pictures and stylesheets load: a probe that can fail must find what was spoilt."""
+    spoilt = page.with_name("_spoilt.html")
+    spoilt.write_text(spoil(page.read_text()))
+    try:
+        return {v["id"] for v in audit(spoilt, 1280, profile)["violations"]}
+    finally:
+        spoilt.unlink()
+
+
 # .ci/run installs the Nu HTML Checker (vnu-jar) here; it needs Java.
 VNU = Path(os.environ.get("VNU_JAR", PROJECT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
 needs_browser = pytest.mark.skipif(not (Path(CHROMIUM).is_file() and AXE.is_file()),

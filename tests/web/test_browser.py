@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tests.browser import audit, chromium, needs_browser, needs_vnu, nu_errors, reflow_widths
+from tests.browser import (audit, needs_browser, needs_vnu, nu_errors, reflow_widths,
+                           violations_of_a_spoilt_copy)
 from tests.web.conftest import page_of
 
 
@@ -24,13 +25,8 @@ def test_axe_core_finds_no_violation(folder, width, tmp_path):
 @needs_browser
 def test_the_probe_would_say_so(sample_outputs, tmp_path):
     """The same audit on a spoilt copy: pictures without alt text, pale text. It must find both."""
-    spoilt = sample_outputs / "_spoilt.html"
-    text = (sample_outputs / "index.html").read_text()
-    spoilt.write_text(re.sub(r' alt="[^"]*"', "", text).replace("</head>", "<style>p { color: #bbb }</style></head>"))
-    try:
-        found = {v["id"] for v in audit(spoilt, 1280, tmp_path / "profile")["violations"]}
-    finally:
-        spoilt.unlink()
+    found = violations_of_a_spoilt_copy(sample_outputs / "index.html", lambda text: re.sub(
+        r' alt="[^"]*"', "", text).replace("</head>", "<style>p { color: #bbb }</style></head>"), tmp_path / "profile")
     assert {"image-alt", "color-contrast"} <= found
 
 
