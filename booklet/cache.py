@@ -184,6 +184,12 @@ class BuildCache:
         write_atomically(self.folder / "last-build.json",
                          json.dumps({"key": key, "day": day, "warnings": warnings, "variants": variants}).encode())
 
+    def recorded_files(self, slug: str, entries: dict) -> set[str]:
+        """The names (relative to output/<slug>/) of every file the booklet's record names once these
+        entries are merged in."""
+        merged = {**self._load(slug), **entries}
+        return {name for entry in merged.values() for name in entry.get("files", {})}
+
     def staged(self, slug: str, entries: dict) -> tuple[Path, bytes]:
         """The booklet's record with these entries merged in, as the file to write and its bytes,
         so the build can write it in one transaction with the files it describes."""

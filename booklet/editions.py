@@ -47,4 +47,5 @@ def make_epub_edition(context: EditionContext) -> dict[str, bytes]:
     from booklet.epub import make_epub
     download = context.of("download")
     return {context.file_name: make_epub(context.manifest, context.organisation, root=context.root, styles=context.styles,
-                            theme=context.theme, page_starts=download.page_starts if download else ())}
+                            theme=context.theme, page_starts=download.page_starts if download else (),
+                            store=context.store)}

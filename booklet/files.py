@@ -75,12 +75,14 @@ class _Steps:
             os.kill(os.getpid(), signal.SIGKILL)
 
 
-def publish(files: list[tuple[Path, bytes]], journal_folder: Path) -> None:
+def publish(files: list[tuple[Path, bytes]], journal_folder: Path, keep: dict[Path, set[str]] | None = None) -> None:
     """Replace every target with its new bytes, all or none, even if the process is killed; a
     booklet's folder (output/<slug>/, a tree of files) changes in one step.
 
     1. Each booklet folder's new set is built whole beside it (output/.<slug>.*.new.booklet.tmp):
-       the files not replaced are linked in from the old folder, the new ones written and synced.
+       the files not replaced are linked in from the old folder (only those `keep` names for it, when
+       given: what the cache records, so a file no build owns any more is left behind), the new
+       ones written and synced.
        Every other file (the cache records) is written under a temporary name beside its target.
        A failure here removes what was staged and changes nothing.
     2. A journal listing every swap and rename is written and renamed into place: this one rename
@@ -110,7 +112,8 @@ def publish(files: list[tuple[Path, bytes]], journal_folder: Path) -> None:
             swaps.append((new, folder, output / f".{folder.name}.{token}.old{TEMPORARY_SUFFIX}"))
             replaced = {target.relative_to(folder).as_posix() for target, _ in written}
             if folder.is_dir():
-                trees.link_tree(folder, new, skip=replaced, suffix=TEMPORARY_SUFFIX)
+                trees.link_tree(folder, new, skip=replaced, suffix=TEMPORARY_SUFFIX,
+                                only=None if keep is None else keep.get(folder, set()))
             for target, data in written:
                 _write_new(new / target.relative_to(folder), data)
                 steps.step()

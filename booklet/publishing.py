@@ -66,5 +66,8 @@ def write(made: list, cache: BuildCache) -> None:
         files.extend(written)
         by_booklet.setdefault(slug, {}).update(entry)
     files.extend(cache.staged(slug, entries) for slug, entries in by_booklet.items())
+    # Into each booklet's new folder go only the files its record names (a variant's files, kept
+    # while that variant is recorded); anything else left there by an older build is dropped.
+    keep = {cache.folder.parent / slug: cache.recorded_files(slug, entries) for slug, entries in by_booklet.items()}
     if files:
-        publish(files, cache.folder)
+        publish(files, cache.folder, keep)

@@ -12,21 +12,23 @@ AT_FDCWD = -100
 RENAME_EXCHANGE = 2          # linux/fs.h: swap the two names in one step
 
 
-def link_tree(source: Path, copy: Path, *, skip: set[str], suffix: str) -> None:
-    """Give `copy` every file under `source` but those in `skip` (paths relative to source, POSIX) and
-    stray temporaries ending with `suffix`: by hard link (files are only ever replaced by rename, never
-    written in place, so sharing them is safe), or by copy where links are not allowed."""
+def link_tree(source: Path, copy: Path, *, skip: set[str], suffix: str, only: set[str] | None = None) -> None:
+    """Give `copy` every file under `source` but those in `skip` (paths relative to source, POSIX),
+    those not in `only` when it is given, and stray temporaries ending with `suffix`: by hard link
+    (files are only ever replaced by rename, never written in place, so sharing them is safe), or by
+    copy where links are not allowed. A folder is made only for a file carried into it."""
     for folder, names, files in os.walk(source):
         here = Path(folder)
         relative = here.relative_to(source)
         for name in names + files:
-            path, into = here / name, copy / relative / name
-            if (relative / name).as_posix() in skip or name.endswith(suffix):
+            path, into, key = here / name, copy / relative / name, (relative / name).as_posix()
+            if key in skip or name.endswith(suffix) or (path.is_dir() and not path.is_symlink()):
                 continue
+            if only is not None and key not in only:
+                continue
+            into.parent.mkdir(parents=True, exist_ok=True)
             if path.is_symlink():
                 os.symlink(os.readlink(path), into)
-            elif path.is_dir():
-                into.mkdir()
             elif path.is_file():
                 try:
                     os.link(path, into)

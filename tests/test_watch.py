@@ -100,7 +100,7 @@ def test_a_round_writes_the_pdf_before_reading_its_text_size_and_reports_what_a_
         build(BuildRequest(root=root, output=tmp_path / "built", styles=styles, variants=("download",)))
     events = []
     publish, measure = publishing.publish, build_module.text_size_problem
-    monkeypatch.setattr(publishing, "publish", lambda files, folder: events.append("publish") or publish(files, folder))
+    monkeypatch.setattr(publishing, "publish", lambda *a: events.append("publish") or publish(*a))
     monkeypatch.setattr(build_module, "text_size_problem", lambda *a: events.append("measure") or measure(*a))
     lines: list[str] = []
     watcher = Watcher(BuildRequest(root=root, output=tmp_path / "out", styles=styles, variants=("download",)),

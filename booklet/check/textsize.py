@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import pikepdf
 
 from booklet.check.subject import Finding, Subject
 
@@ -31,6 +30,7 @@ def smallest_body_text(path: Path) -> tuple[float, int] | None:
 
     None when the PDF has no such text. Raises ValueError for an untagged PDF.
     """
+    import pikepdf                    # here, not at the top: every check loads this module, few read a PDF
     with pikepdf.open(path) as pdf:
         mark_info = pdf.Root.get("/MarkInfo")
         if "/StructTreeRoot" not in pdf.Root or not (mark_info is not None and mark_info.get("/Marked")):
@@ -51,6 +51,7 @@ def _linear(a, b):
 
 
 def _page_smallest(page) -> float | None:
+    import pikepdf
     identity = (1.0, 0.0, 0.0, 1.0)
     ctm, stack, marks, hidden = identity, [], [], 0      # hidden: open marks that are not body text
     text_c, text_d, font_size, smallest = 0.0, 1.0, 0.0, None
@@ -88,6 +89,7 @@ def _page_smallest(page) -> float | None:
 
 
 def _has_glyphs(operands) -> bool:
+    import pikepdf
     for operand in operands:
         if isinstance(operand, pikepdf.Array):
             if any(isinstance(item, pikepdf.String) and len(bytes(item)) for item in operand):
@@ -102,6 +104,7 @@ def body_text_size(subject: Subject):
     output = subject.context.output
     if output is None or subject.manifest is None:
         return                  # a build checks its sources before there is a PDF; a broken manifest, first
+    import pikepdf
     names = subject.manifest.variants
     missing, untagged = [], []
     for name in names:

@@ -19,10 +19,11 @@ __all__ = ["EpubRefusal", "make_epub"]
 
 
 def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, styles: Path, theme: Theme,
-              page_starts=()) -> bytes:
+              page_starts=(), store: Path | None = None) -> bytes:
     """The whole EPUB: one XHTML document per part of the booklet (cover, contents, each section, related,
     credits, back cover), the contents as its navigation document with landmarks and a page list of
-    the download PDF's pages (`page_starts`: render/pages.py), the pictures, the font and a stylesheet."""
+    the download PDF's pages (`page_starts`: render/pages.py), the pictures, the font (its subsets kept
+    in `store`) and a stylesheet."""
     words = strings_for(manifest.language, manifest.words)
     parts, direction = parse_parts(compose_html(manifest, organisation, variant="epub"))
     where = link_across(parts)
@@ -31,7 +32,7 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
     # Each font cut to the characters the EPUB shows, as WOFF: a publisher's font is often over 1 MB whole.
     shown = "".join("".join(part.element.itertext()) for part in parts) + "0123456789" + "".join(
         str(words[key]) for key in ("cover", "page_list", "landmarks"))     # the navigation's own words
-    fonts = tuple(FontFile(f.name.rsplit(".", 1)[0] + ".woff", "font/woff", cut_to(f.data, shown))
+    fonts = tuple(FontFile(f.name.rsplit(".", 1)[0] + ".woff", "font/woff", cut_to(f.data, shown, store))
                   for f in font_files(theme, styles, (root,)))
 
     toc = next(part for part in parts if part.kind == "toc")

@@ -65,11 +65,13 @@ def subsets(found: tuple[Face, ...], text: str, store: Path | None = None) -> li
     return made
 
 
-def cut_to(data: bytes, text: str) -> bytes:
-    """One font file cut down to the characters of `text` it has (and the space), as WOFF."""
+def cut_to(data: bytes, text: str, store: Path | None = None) -> bytes:
+    """One font file cut down to the characters of `text` it has (and the space), as WOFF; kept in
+    `store` as `subsets` keeps its own."""
     from fontTools.ttLib import TTFont
     font = TTFont(io.BytesIO(data), recalcTimestamp=False)
-    return _subset(font, ({ord(c) for c in text} & set(font.getBestCmap())) | {0x20})
+    unicodes = ({ord(c) for c in text} & set(font.getBestCmap())) | {0x20}
+    return _kept(store, data, unicodes, lambda: _subset(font, unicodes))
 
 
 def _kept(store: Path | None, font: bytes, unicodes: set[int], make) -> bytes:

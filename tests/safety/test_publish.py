@@ -253,3 +253,29 @@ def test_a_swap_that_fails_after_the_commit_is_finished_by_recover(tmp_path, mon
     assert all((tmp_path / name).read_bytes() == b"new" for name in TREE)
     assert (tmp_path / "demo" / "demo-large-print.pdf").read_bytes() == b"kept large print"
     assert not list(tmp_path.glob(f".*{TEMPORARY_SUFFIX}")) and not list(tmp_path.rglob("journal-*"))
+
+
+def test_a_build_carries_over_only_the_files_its_record_names(sources, tmp_path):
+    """A picture the web page no longer shows, or a file no build wrote, is not carried into the
+    new folder; every recorded file of a variant not remade (the PDFs here) is."""
+    from click.testing import CliRunner
+
+    from booklet.cli import main
+    root, output = sources(), tmp_path / "out"
+    base = ["build", str(root / "demo"), "--output", str(output), "--today", "2026-11-20"]
+    assert CliRunner().invoke(main, [*base, "--variant", "handout", "--variant", "web"]).exit_code == 0
+    folder = output / "demo"
+    handout = (folder / "demo-handout.pdf").read_bytes()
+    (folder / "images").mkdir(exist_ok=True)
+    (folder / "images" / "dropped-picture.png").write_bytes(b"an older edition's picture")
+    (folder / "assets" / "old-font.woff").write_bytes(b"an older release's font")
+    (folder / "notes.txt").write_text("left here by hand")
+    (folder / "index.html").unlink()          # so that the web page alone is made again
+    result = CliRunner().invoke(main, [*base, "--variant", "web"])
+    assert result.exit_code == 0, result.output
+    assert not (folder / "images" / "dropped-picture.png").exists()
+    assert not (folder / "assets" / "old-font.woff").exists()
+    assert not (folder / "notes.txt").exists()
+    assert (folder / "demo-handout.pdf").read_bytes() == handout and (folder / "demo-download.pdf").is_file()
+    assert (folder / "index.html").is_file() and (folder / "assets" / "booklet.css").is_file()
+    assert record_matches_files(output, "demo")
