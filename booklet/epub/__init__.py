@@ -63,6 +63,6 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
         files.append((f"EPUB/images/{picture.name}", picture.data))
         items.append((f"img-{number}", f"images/{picture.name}", picture.media_type, ""))
     opf = package_document(manifest, organisation, items=items, spine=spine, pictures=bool(pictures),
-                           direction=direction,
+                           direction=direction, summary=str(words["accessibility_summary"]),
                            draft_notice=str(words["draft_notice"]) if manifest.draft else None)
     return epub_zip([("EPUB/package.opf", opf), *files])

@@ -10,12 +10,6 @@ from xml.sax.saxutils import escape
 from booklet.epub.xhtml import EPUB_TYPE, H
 from booklet.model import Manifest, Organisation
 
-SUMMARY = ("This publication meets WCAG 2.2 Level AA. Its reading order follows the printed booklet;"
-           " it has a table of contents, headings for every section, text alternatives for its"
-           " pictures, and page-break markers with a page list that follow the page numbers of the"
-           " download PDF. It does not rely on colour alone.")
-
-
 def identifier(b: Manifest, org: Organisation) -> str:
     """Stable across builds and editions of the same booklet: made from the publisher and reference."""
     return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{org.website}#{b.reference}"))
@@ -48,11 +42,11 @@ def _nav(kind: str, role: str | None, heading: str, entries) -> etree.Element:
 
 
 def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, str, str, str]],
-                     spine: list[str], pictures: bool, draft_notice: str | None,
+                     spine: list[str], pictures: bool, draft_notice: str | None, summary: str,
                      direction: str | None = None) -> bytes:
-    """`items`: (id, href, media type, properties); `spine`: the ids of the documents in reading order."""
+    """`items`: (id, href, media type, properties); `spine`: the ids of the documents in reading order;
+    `summary`: the accessibility summary in the booklet's language (its strings catalogue)."""
     modified = b.published.first_day().isoformat()
-    summary_lang = "" if b.language.split("-")[0] == "en" else ' xml:lang="en"'      # SUMMARY is in English
     metas = [("dcterms:modified", f"{modified}T00:00:00Z"),
              ("schema:accessMode", "textual"), *([("schema:accessMode", "visual")] if pictures else []),
              ("schema:accessModeSufficient", "textual"),
@@ -60,7 +54,7 @@ def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, s
                ("tableOfContents", "readingOrder", "structuralNavigation", "pageNavigation", "pageBreakMarkers",
                 "printPageNumbers", "displayTransformability", *(("alternativeText",) if pictures else ()))],
              ("schema:accessibilityHazard", "none"),
-             ("schema:accessibilitySummary", SUMMARY),
+             ("schema:accessibilitySummary", summary),
              ("pageBreakSource", page_break_source(b))]
     lines = [f'<dc:identifier id="uid">{escape(identifier(b, org))}</dc:identifier>',
              f"<dc:title>{escape(b.title)}</dc:title>",
@@ -71,7 +65,7 @@ def package_document(b: Manifest, org: Organisation, *, items: list[tuple[str, s
              f"<dc:source>{escape(page_break_source(b))}</dc:source>",
              *([f"<dc:description>{escape(draft_notice)}</dc:description>"] if draft_notice else
                ([f"<dc:description>{escape(b.subtitle)}</dc:description>"] if b.subtitle else [])),
-             *[f'<meta property="{p}"{summary_lang if p.endswith("Summary") else ""}>{escape(v)}</meta>'
+             *[f'<meta property="{p}">{escape(v)}</meta>'
                for p, v in metas],
              '<meta property="dcterms:conformsTo" id="conformance">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>',
              f'<meta property="a11y:certifiedBy" refines="#conformance">{escape(org.name)}</meta>']

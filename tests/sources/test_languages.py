@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from booklet.build import BuildRequest, build
 from booklet.cache import booklet_inputs
+from booklet.compose.strings import strings_for
 from booklet.render.variants import VARIANTS
 from booklet.sources.folders import booklet_folders
 from booklet.sources.library import read_library
@@ -113,7 +117,7 @@ def test_a_booklet_in_the_language_builds_with_its_own_words(sources, tmp_path, 
     root = sources(**{k.replace("/", "__").replace(".", "_"): v for k, v in files.items()},
                    _shared__organisation_yml=ORGANISATION + "country: IE\n")     # the helpline is Irish
     output = tmp_path / "output"
-    build(BuildRequest(root=root, output=output, variants=("download", "web")))
+    build(BuildRequest(root=root, output=output, variants=("download", "web", "epub")))
     pdf = " ".join(page_texts(output / "demo" / "demo-download.pdf"))
     pdf = " ".join(pdf.replace("\r", " ").replace("\u00ad", "").replace("\ufffe", "").split())
     page = (output / "demo" / "index.html").read_text(encoding="utf-8")
@@ -127,3 +131,8 @@ def test_a_booklet_in_the_language_builds_with_its_own_words(sources, tmp_path, 
     for text in ENGLISH:
         assert text not in pdf, text
     assert f'lang="{tag}"' in page
+    # The EPUB's metadata too: its accessibility summary is the language's own.
+    with zipfile.ZipFile(output / "demo" / "demo.epub") as epub:
+        package = epub.read("EPUB/package.opf").decode()
+    summary = re.search(r'<meta property="schema:accessibilitySummary">([^<]+)</meta>', package).group(1)
+    assert html.unescape(summary) == strings_for(tag)["accessibility_summary"] and "publication" not in summary
