@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.browser import CHROMIUM
+
 PROJECT = Path(__file__).resolve().parent.parent
 BOOKLET = (sys.executable, "-m", "booklet")
 BARE = (sys.executable, "-m", "benchmarks.bare")
@@ -123,6 +125,9 @@ def measure(work: Path, repeat: int) -> list[tuple[str, Timing, Timing | None]]:
     rows.append(("web page + EPUB remade (against: our download remade)", *alone))
     rows.append(("serve: one-word edit to the new web page (warm)", Timing(serve_latency(work, repeat),
                                                                            float("nan")), None))
+    if Path(CHROMIUM).is_file():
+        rows.append(("serve: a save to the page reloaded in Chromium", Timing(reload_in_browser(work, repeat),
+                                                                            float("nan")), None))
     rows.append(("no-change rebuild, all variants", median(
         [timed([*BOOKLET, "build", "--sources", "sources", "--output", "out"], work) for _ in range(repeat)]), None))
     rows.append(("booklet --help", median([timed([*BOOKLET, "--help"], work) for _ in range(repeat)]), None))
@@ -152,6 +157,39 @@ def serve_latency(work: Path, repeat: int) -> float:
         times.append(session.round(session.quick).seconds)
     section.write_text(text, encoding="utf-8")
     return statistics.median(times[1:])         # the first round loads the fonts' library
+
+
+def reload_in_browser(work: Path, repeat: int) -> float:
+    """The real `booklet serve` process and a real Chromium with the sample's page open: from a file
+    saved to the browser showing the new words (the watcher, the web round, the event, the reload)."""
+    import re
+    from tests.devtools import DevTools
+    section = next(p for p in sorted((work / "sources").glob("*/*.md")))
+    slug, text = section.parent.name, section.read_text(encoding="utf-8")
+    log = work / "serve.log"
+    with log.open("w") as printed:
+        process = subprocess.Popen([*BOOKLET, "serve", "--sources", "sources", "--output", "serve-browser",
+                                    "--port", "0"], cwd=work, stdout=printed, stderr=subprocess.STDOUT)
+    browser = DevTools(work / "browser-profile")
+    try:
+        while "rebuilding on every save" not in log.read_text():
+            time.sleep(0.05)
+        address = re.search(r"at (http://127\.0\.0\.1:\d+/)", log.read_text()).group(1)
+        browser.open(f"{address}{slug}/")
+        times = []
+        for n in range(repeat + 1):
+            done = log.read_text().count("all rebuilt")
+            words = f"Words saved {n} times."
+            section.write_text(text + f"\n{words}\n", encoding="utf-8")
+            times.append(browser.wait_for(lambda: words in browser.shown(), timeout=60))
+            while log.read_text().count("all rebuilt") == done:       # let the PDFs' round end first
+                time.sleep(0.05)
+    finally:
+        browser.close()
+        process.terminate()
+        process.wait()
+        section.write_text(text, encoding="utf-8")
+    return statistics.median(times[1:])
 
 
 if __name__ == "__main__":

@@ -9,33 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from booklet.build import BuildRequest
-from booklet.serving.server import EVENTS, HOST, served_page, start_server
-from booklet.serving.session import Session
+from booklet.serving.server import EVENTS, HOST, served_page
 from booklet.serving.status import Snapshot, Status
-
-
-def get(port: int, path: str) -> tuple[int, str]:
-    connection = http.client.HTTPConnection(HOST, port, timeout=10)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    body = response.read().decode("utf-8", "replace")
-    connection.close()
-    return response.status, body
-
-
-@pytest.fixture
-def served(sources, tmp_path):
-    """A session on a small library (download and web only), its first build done and its server up."""
-    root = sources(demo__booklet_yml=(Path(sources().joinpath("demo", "booklet.yml")).read_text()
-                                      + "variants: [download, web]\n"))
-    session = Session(BuildRequest(root=root, output=tmp_path / "output"), lambda line: None)
-    assert session.round(session.full).ok
-    server = start_server(tmp_path / "output", session.status, 0)
-    yield session, server.server_address[1], root
-    session.status.close()
-    server.shutdown()
-    server.server_close()
+from tests.serving.conftest import get
 
 
 def test_the_page_is_served_with_a_reload_script_the_file_does_not_have(served, tmp_path):
