@@ -75,7 +75,7 @@ class LinkProcessor(Treeprocessor):
             return
         if target.url:
             link.set("href", target.url)
-            link.set("data-url", target.url.removeprefix("https://").removeprefix("http://"))
+            link.set("data-url", display_url(target.url))   # the address as read aloud, as for raw links
         else:
             # No web address yet: it prints as text with the title, and is not a live link.
             del link.attrib["href"]
