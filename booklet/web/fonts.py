@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from booklet.theme.model import Theme
 
 HOUSE = "Atkinson Hyperlegible"
 FALLBACK = "Booklet Fallback"          # DejaVu Sans: Greek, Cyrillic, arrows, symbols
+# Subsets kept between builds (about 20 KB each): enough for every font of a large library, twice over.
+KEPT_SUBSETS = 400
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def _kept(store: Path | None, font: bytes, unicodes: set[int], make) -> bytes:
     try:
         data = kept.read_bytes()
         if data[:4] == b"wOFF":
+            os.utime(kept)                    # used now: the last to go when the store is pruned
             return data
     except OSError:
         pass
@@ -93,9 +97,18 @@ def _kept(store: Path | None, font: bytes, unicodes: set[int], make) -> bytes:
         from booklet.files import write_atomically
         store.mkdir(parents=True, exist_ok=True)
         write_atomically(kept, data)
+        _prune(store)
     except OSError:
         pass                 # only a shortcut for the next build
     return data
+
+
+def _prune(store: Path, keep: int = KEPT_SUBSETS) -> None:
+    """Remove the subsets used longest ago beyond the newest `keep`: every edit that brings a new
+    character adds one, so without this the store only grows."""
+    found = sorted(store.glob("*.woff"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in found[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def _subset(font, unicodes: set[int]) -> bytes:

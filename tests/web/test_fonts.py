@@ -29,3 +29,29 @@ def test_a_kept_subset_is_read_back_not_cut_again(tmp_path, monkeypatch):
     assert subsets(found, "Some words", tmp_path) == first
     with pytest.raises(AssertionError, match="cut again"):     # new characters: a new subset
         subsets(found, "Some new words with a Q", tmp_path)
+
+
+def test_the_store_keeps_the_subsets_used_last_and_no_more(tmp_path, monkeypatch):
+    import os
+
+    import booklet.web.fonts as fonts
+    monkeypatch.setattr(fonts._prune, "__defaults__", (3,))       # keep three
+    found = faces(load_theme(None), STYLES)[:1]                   # the house font's regular face alone
+    for age, text in ((30, "a"), (20, "ab"), (10, "abc")):        # three subsets, "a" the oldest
+        subsets(found, text, tmp_path)
+        newest = max(tmp_path.glob("*.woff"), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, (newest.stat().st_mtime - age,) * 2)
+    cut = fonts._subset
+
+    def refuse(*args):
+        raise AssertionError("cut again")
+    monkeypatch.setattr(fonts, "_subset", refuse)
+    subsets(found, "a", tmp_path)                                 # kept, and now the newest used
+    monkeypatch.setattr(fonts, "_subset", cut)
+    subsets(found, "abcd", tmp_path)                              # a fourth: "ab", used longest ago, goes
+    assert len(list(tmp_path.glob("*.woff"))) == 3
+    monkeypatch.setattr(fonts, "_subset", refuse)
+    subsets(found, "a", tmp_path)
+    subsets(found, "abc", tmp_path)
+    with pytest.raises(AssertionError, match="cut again"):
+        subsets(found, "ab", tmp_path)
