@@ -13,7 +13,7 @@ from booklet.build import BuildRequest, build
 from booklet.render.pdftext import artifact_text, marked_content, mcid_text, untagged_text_outside_artifacts
 from booklet.render.tagging.repair import make_accessible
 from tests.conftest import SAMPLE_SLUG
-from tests.pdfread import painting_order_mismatches
+from tests.pdfread import painting_order_mismatches, structure_kids
 
 
 
@@ -81,6 +81,24 @@ def test_link_annotations_describe_their_text(sample_build):
                     if a.Subtype == "/Link"]
     assert "1 About this booklet 3" in contents
     assert not any(text.startswith(("tel:", "s-", "#")) for text in contents)
+
+
+def test_each_contents_entry_is_one_annotation_held_by_its_link(sample_build):
+    """WeasyPrint writes one annotation for each box in a link (five for a contents line); a screen
+    reader's list of links met each. Now: one a line, each in its Link and in the parent tree."""
+    with pikepdf.open(sample_build) as pdf:
+        contents = [a for a in pdf.pages[1].obj.get("/Annots", []) if a.Subtype == "/Link"]
+        entries = [str(a.Contents) for a in contents]
+        assert len(entries) == len(set(entries)) and "1 About this booklet 3" in entries
+        tree = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+        listed = {a.objgen for page in pdf.pages for a in page.get("/Annots", []) if a.Subtype == "/Link"}
+        held = [kid.Obj.objgen for link in _elements(pdf.Root.StructTreeRoot) if link.get("/S") == "/Link"
+                for kid in structure_kids(link) if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"]
+        assert sorted(held) == sorted(listed)
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                if annot.Subtype == "/Link":
+                    assert tree[int(annot.StructParent)].get("/S") == "/Link"
 
 
 def test_a_decorative_picture_is_an_artifact_and_not_a_figure(sources, tmp_path):

@@ -63,6 +63,62 @@ def order_annotations(pdf: pikepdf.Pdf) -> None:
             page.obj.Annots = Array(ordered)
 
 
+def join_annotations(pdf: pikepdf.Pdf) -> None:
+    """One annotation for each line of a Link: WeasyPrint writes one for each box inside the link
+    (a contents entry's whole line, its number, title, leader and page number: five for one line),
+    and a screen reader's list of links, or a tab through the page, meets each of them. Those of
+    one Link on one page, to one target, whose rectangles share a line become one covering them
+    all; a link broken over two lines keeps one for each line."""
+    tree = parent_tree(pdf)
+    dropped: set[tuple[int, int]] = set()
+    for walked in walk(pdf.Root.StructTreeRoot):
+        if walked.elem.get(S) != LINK:
+            continue
+        kept: list = []
+        for kid in walked.kids:
+            annot = kid.Obj if isinstance(kid, Dictionary) and kid.get(TYPE) == OBJR else None
+            joined = next((k for k in kept if annot is not None and _same_line(k, kid)), None)
+            if joined is None:
+                kept.append(kid)
+                continue
+            joined.Obj.Rect = Array(_union(joined.Obj.Rect, annot.Rect))
+            dropped.add(annot.objgen)
+            if "/StructParent" in annot and int(annot.StructParent) in tree:
+                del tree[int(annot.StructParent)]
+        if len(kept) != len(walked.kids):
+            walked.elem.K = Array(kept)
+    if not dropped:
+        return
+    for page in pdf.pages:
+        listed = list(page.obj.get("/Annots", Array()))
+        if any(a.objgen in dropped for a in listed):
+            page.obj.Annots = Array(a for a in listed if a.objgen not in dropped)
+
+
+def _same_line(kept, kid) -> bool:
+    """Both OBJRs are annotations on one page, to one target, their rectangles on one line."""
+    if not (isinstance(kept, Dictionary) and kept.get(TYPE) == OBJR and isinstance(kid, Dictionary)
+            and kid.get(TYPE) == OBJR):
+        return False
+    first, second = kept.Obj, kid.Obj
+    if kept.get("/Pg") != kid.get("/Pg") or repr(first.get("/Dest")) != repr(second.get("/Dest")) \
+            or repr(first.get("/A")) != repr(second.get("/A")):
+        return False
+    (_, low1, _, high1), (_, low2, _, high2) = _normal(first.Rect), _normal(second.Rect)
+    overlap = min(high1, high2) - max(low1, low2)
+    return overlap > 0.5 * min(high1 - low1, high2 - low2)
+
+
+def _normal(rect) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _union(one, two) -> list[float]:
+    a, b = _normal(one), _normal(two)
+    return [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+
+
 def _annotation_of(kid) -> tuple[int, int] | None:
     if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
         return kid.Obj.objgen

@@ -10,7 +10,8 @@ from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_a
 from booklet.render.tagging.content import ParsedPages
 from booklet.render.tagging.definitions import shape_definition_lists
 from booklet.render.tagging.figures import shape_figures
-from booklet.render.tagging.links import adopt_annotations, describe_links, merge_links, order_annotations
+from booklet.render.tagging.links import (adopt_annotations, describe_links, join_annotations, merge_links,
+                                          order_annotations)
 from booklet.render.tagging.lists import shape_lists
 from booklet.render.tagging.paintorder import follow_structure_order
 from booklet.render.tagging.stitch import forget_origins, stitch_pages
@@ -51,6 +52,7 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     prune_empty(pdf.Root.StructTreeRoot)
     merge_links(pdf)
     adopt_annotations(pdf)
+    join_annotations(pdf)
     # The tree is final: one walk gives the reading order and each Link's text.
     order = reading_order(pages, pdf.Root.StructTreeRoot, roles=(LINK,))
     describe_links(texts, order)
