@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.files import CONTENT_TYPES, build_file_refusal
-from booklet.theme.css import HOUSE_FAMILY
+from booklet.theme.scripts import HOUSE_FAMILY
 from booklet.theme.model import Role, Theme
 
 
