@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,14 +25,27 @@ def shipped_characters(folder: Path = FONTS) -> frozenset[int]:
     font by font; a script font serves only its unicode-range in fonts.css)."""
     from fontTools.ttLib import TTFont
     covered: set[int] = set()
-    for path, ranges in font_faces(folder.parent / "fonts.css"):
-        with TTFont(path, lazy=True) as font:
-            covered.update(c for c in font.getBestCmap() if ranges is None or any(a <= c <= b for a, b in ranges))
+    for face in font_faces(folder.parent / "fonts.css"):
+        with TTFont(face.path, lazy=True) as font:
+            covered.update(c for c in font.getBestCmap() if face.serves(c))
     return frozenset(covered)
 
 
-def font_faces(stylesheet: Path) -> list[tuple[Path, tuple[tuple[int, int], ...] | None]]:
-    """Each @font-face of the stylesheet: its file, and its unicode-range (None: every character)."""
+@dataclass(frozen=True)
+class ShippedFace:
+    """One @font-face of styles/fonts.css: its family, weight, file and unicode-range (None: all)."""
+
+    family: str
+    weight: int
+    path: Path
+    ranges: tuple[tuple[int, int], ...] | None
+
+    def serves(self, code: int) -> bool:
+        return self.ranges is None or any(a <= code <= b for a, b in self.ranges)
+
+
+def font_faces(stylesheet: Path = STYLES / "fonts.css") -> list[ShippedFace]:
+    """Each @font-face of the stylesheet, in its order."""
     import tinycss2
     faces = []
     for rule in tinycss2.parse_stylesheet(stylesheet.read_text(encoding="utf-8"), skip_comments=True):
@@ -40,8 +54,10 @@ def font_faces(stylesheet: Path) -> list[tuple[Path, tuple[tuple[int, int], ...]
         found = {d.lower_name: d.value for d in tinycss2.parse_blocks_contents(rule.content) if d.type == "declaration"}
         source = next(t for t in found["src"] if t.type in ("url", "function"))
         url = source.value if source.type == "url" else source.arguments[0].value
-        ranges = [t for t in found.get("unicode-range", []) if t.type == "unicode-range"]
-        faces.append((stylesheet.parent / url, tuple((t.start, t.end) for t in ranges) or None))
+        family = next(t.value for t in found["font-family"] if t.type in ("string", "ident"))
+        weight = next((t.value for t in found.get("font-weight", []) if t.type == "number"), 400)
+        ranges = tuple((t.start, t.end) for t in found.get("unicode-range", []) if t.type == "unicode-range")
+        faces.append(ShippedFace(family, int(weight), stylesheet.parent / url, ranges or None))
     return faces
 
 

@@ -39,17 +39,8 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 def _package_fonts() -> dict[str, Path]:
     """The PDF BaseFont WeasyPrint writes for each shipped face ("Booklet-Arabic-Bold"), and its file."""
-    import tinycss2
-    names = {}
-    css = (STYLES / "fonts.css").read_text(encoding="utf-8")
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True):
-        if rule.type == "at-rule" and rule.lower_at_keyword == "font-face":
-            found = {d.lower_name: tinycss2.serialize(d.value).strip()
-                     for d in tinycss2.parse_blocks_contents(rule.content) if d.type == "declaration"}
-            family = found["font-family"].strip('"').replace(" ", "-")
-            src = re.search(r"url\(([^)]+)\)", found["src"]).group(1)
-            names.setdefault(family + ("-Bold" if found["font-weight"] == "700" else ""), STYLES / src)
-    return names
+    return {face.family.replace(" ", "-") + ("-Bold" if face.weight == 700 else ""): face.path
+            for face in font_faces(STYLES / "fonts.css")}
 
 
 def _fonts(pdf: pikepdf.Pdf) -> dict[str, tuple[set[int], str]]:
@@ -184,9 +175,24 @@ def test_the_print_job_sheet_says_the_spine_is_on_the_right(built):
 def test_each_script_font_serves_only_its_script():
     """A script font's unicode-range keeps Latin letters, digits and spaces in the house font (the
     Arabic font takes the punctuation it has: Arabic text is set in it first)."""
-    for path, ranges in font_faces(STYLES / "fonts.css"):
-        if path.name.startswith("Noto"):
-            assert ranges is not None, path.name
-            latin = {c for a, b in ranges for c in range(a, b + 1) if c < 0x250}
-            assert all(not chr(c).isalnum() and not chr(c).isspace() for c in latin), path.name
-            assert latin <= _cmap(path), f"{path.name} is asked for characters it lacks"
+    for face in font_faces(STYLES / "fonts.css"):
+        if face.path.name.startswith("Noto"):
+            assert face.ranges is not None, face.path.name
+            latin = {c for a, b in face.ranges for c in range(a, b + 1) if c < 0x250}
+            assert all(not chr(c).isalnum() and not chr(c).isspace() for c in latin), face.path.name
+            assert latin <= _cmap(face.path), f"{face.path.name} is asked for characters it lacks"
+
+
+@pytest.mark.parametrize("tag", sorted(BOOKLETS))
+def test_the_web_edition_carries_the_script_font_cut_to_its_script(built, tag):
+    from fontTools.ttLib import TTFont
+    family = SCRIPT_FONT[tag].replace("-", " ")
+    stem = {"Booklet Arabic": "NotoNaskhArabic", "Booklet Bengali": "NotoSansBengali",
+            "Booklet Devanagari": "NotoSansDevanagari", "Booklet Gurmukhi": "NotoSansGurmukhi"}[family]
+    css = (built[tag] / "assets" / "booklet.css").read_text(encoding="utf-8")
+    assert f'font-family: "{family}"; src: url("{stem}-Regular.woff")' in css
+    stack = re.search(r"--family: (.*);", css).group(1)
+    assert stack.index(f'"{family}"') < stack.index('"Booklet Fallback"')
+    cut = TTFont(built[tag] / "assets" / f"{stem}-Regular.woff").getBestCmap()
+    # Only its script (and the punctuation fonts.css gives it), never the Latin letters or digits.
+    assert not [c for c in cut if c < 0x250 and chr(c).isalnum()]
