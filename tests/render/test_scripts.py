@@ -196,3 +196,19 @@ def test_the_web_edition_carries_the_script_font_cut_to_its_script(built, tag):
     cut = TTFont(built[tag] / "assets" / f"{stem}-Regular.woff").getBestCmap()
     # Only its script (and the punctuation fonts.css gives it), never the Latin letters or digits.
     assert not [c for c in cut if c < 0x250 and chr(c).isalnum()]
+
+
+@pytest.mark.parametrize("tag", sorted(BOOKLETS))
+def test_the_epub_carries_the_script_font(built, tag):
+    """Reading systems have no Bengali or Gurmukhi font of their own, often: the EPUB brings its subset."""
+    import io
+    import zipfile
+    from fontTools.ttLib import TTFont
+    family = SCRIPT_FONT[tag].replace("-", " ")
+    with zipfile.ZipFile(built[tag] / "demo.epub") as epub:
+        css = epub.read("EPUB/css/booklet.css").decode()
+        fonts = {n: epub.read(n) for n in epub.namelist() if n.startswith("EPUB/fonts/")}
+    assert f'font-family: "{family}"' in css
+    letters = {ord(c) for s in sentences(tag) for c in s if unicodedata.category(c).startswith("L")}
+    carried = set().union(*(TTFont(io.BytesIO(data)).getBestCmap() for data in fonts.values()))
+    assert letters <= carried
