@@ -13,6 +13,7 @@ import pytest
 from booklet import STYLES
 from booklet.build import BuildRequest, build
 from booklet.markdown.glyphs import font_faces
+from tests.conftest import ORGANISATION
 from tests.pdfread import bottom_number, page_texts, streams_with_resources, text_in_halves
 from tests.render.scriptbooklets import BOOKLETS, sentences, write_booklet
 
@@ -212,3 +213,18 @@ def test_the_epub_carries_the_script_font(built, tag):
     letters = {ord(c) for s in sentences(tag) for c in s if unicodedata.category(c).startswith("L")}
     carried = set().union(*(TTFont(io.BytesIO(data)).getBestCmap() for data in fonts.values()))
     assert letters <= carried
+
+
+def test_another_script_in_an_english_booklet_is_drawn_and_read_back(sources, tmp_path):
+    """Font fallback: a Hindi sentence and an Arabic word in English text take the script fonts from
+    the stack (WeasyPrint #2841's case: Arabic from a font after the first), and read back as written."""
+    hindi, arabic = "अपनी दवाओं के नाम लिख लें।", "مرحبا"
+    root = sources(demo__one_md=f"---\ntitle: Words\n---\n\nSay hello: {arabic} means hello.\n\n{hindi}\n",
+                   _shared__organisation_yml=ORGANISATION + "country: IE\n")      # the helpline is Irish
+    build(BuildRequest(root=root, output=tmp_path / "out", variants=("download",)))
+    pdf = tmp_path / "out" / "demo" / "demo-download.pdf"
+    text = _text(pdf)
+    assert hindi in text and f"Say hello: {arabic} means hello." in text
+    with pikepdf.open(pdf) as opened:
+        fonts = _fonts(opened)
+    assert {"Booklet-Arabic", "Booklet-Devanagari", "Atkinson-Hyperlegible"} <= set(fonts)
