@@ -9,6 +9,7 @@ import jinja2
 
 from booklet.compose.phones import tel_uri
 from booklet.model import Contact
+from booklet.theme.scripts import direction
 from booklet.urls import display_url
 
 
@@ -18,6 +19,7 @@ def environment() -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["display_url"] = display_url
+    env.filters["direction"] = direction       # "rtl" for Arabic, Urdu, ...: the html's dir
     return env
 
 

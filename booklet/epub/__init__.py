@@ -9,11 +9,10 @@ from booklet.compose.strings import strings_for
 from booklet.epub.archive import epub_zip
 from booklet.epub.package import add_navigation, package_document
 from booklet.epub.split import EpubRefusal, gather_pictures, link_across, mark_pages, parse_parts
-from booklet.epub.style import FontFile, epub_css, font_files
+from booklet.epub.style import epub_css, epub_fonts
 from booklet.epub.xhtml import content_document, serialise
 from booklet.model import Manifest, Organisation
 from booklet.theme.model import Theme
-from booklet.web.fonts import cut_to
 
 __all__ = ["EpubRefusal", "make_epub"]
 
@@ -32,8 +31,9 @@ def make_epub(manifest: Manifest, organisation: Organisation, *, root: Path, sty
     # Each font cut to the characters the EPUB shows, as WOFF: a publisher's font is often over 1 MB whole.
     shown = "".join("".join(part.element.itertext()) for part in parts) + "0123456789" + "".join(
         str(words[key]) for key in ("cover", "page_list", "landmarks"))     # the navigation's own words
-    fonts = tuple(FontFile(f.name.rsplit(".", 1)[0] + ".woff", "font/woff", cut_to(f.data, shown, store))
-                  for f in font_files(theme, styles, (root,)))
+    # The same faces as the web page (the publisher's, the house font, each script's, the fallback),
+    # each cut to what no face before it draws: an Arabic or Bengali EPUB carries its script's font.
+    fonts = epub_fonts(theme, styles, (root,), manifest.language, shown, store)
 
     toc = next(part for part in parts if part.kind == "toc")
     body = next((part for part in parts if part.kind == "body"), None)

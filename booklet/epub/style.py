@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.files import CONTENT_TYPES, build_file_refusal
-from booklet.theme.css import HOUSE_FAMILY
+from booklet.files import build_file_refusal
 from booklet.theme.model import Role, Theme
+from booklet.theme.scripts import quoted
 
 
 @dataclass(frozen=True)
@@ -15,10 +15,9 @@ class FontFile:
     name: str                 # inside the EPUB: fonts/NAME
     media_type: str
     data: bytes
-
-
-# The faces font_files returns, in its order: regular, bold, then italic if the theme has one.
-FACES = ((400, "normal"), (700, "normal"), (400, "italic"))
+    family: str = ""
+    weight: int = 400
+    style: str = "normal"
 
 # Relative sizes only (em, %): the reader's own text size and margins win. Colours are written out,
 # not custom properties, which older reading systems ignore.
@@ -62,34 +61,26 @@ th {{ background: {tint}; }}
 
 
 def epub_css(theme: Theme, font: tuple[FontFile, ...]) -> str:
-    """The stylesheet: the font's faces (under fonts/), then the rules in the theme's screen colours."""
+    """The stylesheet: the fonts' faces (under fonts/), then the rules in the theme's screen colours;
+    the stack names only the families the EPUB carries, in their order, then the reader's sans-serif."""
     colours = {role.key: theme.colour(role).hex for role in Role}
-    family = theme.font.family if theme.font is not None else HOUSE_FAMILY
-    faces = "".join(f'@font-face {{ font-family: "{_escaped(family)}"; src: url("../fonts/{f.name}");'
-                    f" font-weight: {weight}; font-style: {style}; }}\n"
-                    for f, (weight, style) in zip(font, FACES))
-    stack = f'"{_escaped(family)}", sans-serif'
+    faces = "".join(f'@font-face {{ font-family: {quoted(f.family)}; src: url("../fonts/{f.name}");'
+                    f" font-weight: {f.weight}; font-style: {f.style}; }}\n" for f in font)
+    stack = ", ".join([*(quoted(family) for family in dict.fromkeys(f.family for f in font)), "sans-serif"])
     return faces + RULES.format(stack=stack, **colours)
 
 
-def font_files(theme: Theme, styles: Path, roots: tuple[Path, ...]) -> tuple[FontFile, ...]:
-    """The theme's font files (inside the sources), or the house font shipped in styles/fonts/."""
-    if theme.font is not None:
-        paths = [theme.font.regular, theme.font.bold] + ([theme.font.italic] if theme.font.italic else [])
-    else:
-        paths = [styles / "fonts" / f"AtkinsonHyperlegible-{face}.ttf" for face in ("Regular", "Bold")]
+def epub_fonts(theme: Theme, styles: Path, roots: tuple[Path, ...], language: str, shown: str,
+               store: Path | None = None) -> tuple[FontFile, ...]:
+    """The fonts cut to the characters the EPUB shows, as WOFF (web/fonts.py: the web page's faces,
+    their subsets kept in `store`); a publisher's font outside the sources is refused."""
+    from booklet.web.fonts import faces, subsets
     allowed = tuple(root.resolve() for root in (*roots, styles))
-    files = []
-    for path in paths:
-        resolved = path.resolve()
-        refusal = build_file_refusal(resolved, allowed)
+    found = faces(theme, styles, language)
+    for face in found:
+        refusal = build_file_refusal(face.source.resolve(), allowed)
         if refusal:
             from booklet.epub.split import EpubRefusal
-            raise EpubRefusal(path.as_uri(), refusal)
-        name = f"{len(files) + 1}-{resolved.name}"
-        files.append(FontFile(name, CONTENT_TYPES.get(resolved.suffix.lower(), "font/ttf"), resolved.read_bytes()))
-    return tuple(files)
-
-
-def _escaped(name: str) -> str:
-    return name.replace("\\", "\\\\").replace('"', '\\"')
+            raise EpubRefusal(face.source.as_uri(), refusal)
+    return tuple(FontFile(f"{number}-{face.source.stem}.woff", "font/woff", data, face.family, face.weight, face.style)
+                 for number, (face, data) in enumerate(subsets(found, shown, store), start=1))

@@ -76,7 +76,7 @@ class BookletExtension(Extension):
 
 
 def convert(text: str, ctx: MarkdownContext, problems: Problems) -> str:
-    check_glyphs(text, ctx.path, ctx.body_line, problems)
+    check_glyphs(text, ctx.path, ctx.body_line, problems, root=ctx.root, language=ctx.language)
     locator = Locator(ctx.path, ctx.body_line, text.split("\n"), problems)
     md = markdown.Markdown(
         extensions=[TableExtension(), AttrListExtension(), DefListExtension(), AbbrExtension(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from booklet import STYLES
 from booklet.problems import Problems
 
 FONTS = STYLES / "fonts"
-# Scripts whose fonts are many megabytes: refused with their own explanation.
+# Scripts whose fonts are many megabytes: drawn from the publisher's or an installed font (eastasian.py).
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH")
 # Characters every shipped font set covers (a test holds this against the fonts): text made only of
 # these needs no font opened, which spares each `booklet check` reading five character maps.
@@ -20,13 +21,44 @@ COMMON = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2010, 0x20
 
 @lru_cache(maxsize=4)
 def shipped_characters(folder: Path = FONTS) -> frozenset[int]:
-    """Every code point some shipped font maps to a glyph (WeasyPrint falls back font by font)."""
+    """Every code point some shipped font maps to a glyph and is used for (WeasyPrint falls back
+    font by font; a script font serves only its unicode-range in fonts.css)."""
     from fontTools.ttLib import TTFont
     covered: set[int] = set()
-    for path in sorted(folder.glob("*.ttf")):
-        with TTFont(path, lazy=True) as font:
-            covered.update(font.getBestCmap())
+    for face in font_faces(folder.parent / "fonts.css"):
+        with TTFont(face.path, lazy=True) as font:
+            covered.update(c for c in font.getBestCmap() if face.serves(c))
     return frozenset(covered)
+
+
+@dataclass(frozen=True)
+class ShippedFace:
+    """One @font-face of styles/fonts.css: its family, weight, file and unicode-range (None: all)."""
+
+    family: str
+    weight: int
+    path: Path
+    ranges: tuple[tuple[int, int], ...] | None
+
+    def serves(self, code: int) -> bool:
+        return self.ranges is None or any(a <= code <= b for a, b in self.ranges)
+
+
+def font_faces(stylesheet: Path = STYLES / "fonts.css") -> list[ShippedFace]:
+    """Each @font-face of the stylesheet, in its order."""
+    import tinycss2
+    faces = []
+    for rule in tinycss2.parse_stylesheet(stylesheet.read_text(encoding="utf-8"), skip_comments=True):
+        if rule.type != "at-rule" or rule.lower_at_keyword != "font-face":
+            continue
+        found = {d.lower_name: d.value for d in tinycss2.parse_blocks_contents(rule.content) if d.type == "declaration"}
+        source = next(t for t in found["src"] if t.type in ("url", "function"))
+        url = source.value if source.type == "url" else source.arguments[0].value
+        family = next(t.value for t in found["font-family"] if t.type in ("string", "ident"))
+        weight = next((t.value for t in found.get("font-weight", []) if t.type == "number"), 400)
+        ranges = tuple((t.start, t.end) for t in found.get("unicode-range", []) if t.type == "unicode-range")
+        faces.append(ShippedFace(family, int(weight), stylesheet.parent / url, ranges or None))
+    return faces
 
 
 def needs_no_glyph(char: str) -> bool:
@@ -34,19 +66,29 @@ def needs_no_glyph(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in ("Cc", "Cf")
 
 
-def check_glyphs(text: str, path: Path, first_line: int, problems: Problems) -> None:
+def check_glyphs(text: str, path: Path, first_line: int, problems: Problems, *, root: Path | None = None,
+                 language: str = "en") -> None:
     """One error per line (two when it has both Chinese, Japanese or Korean and other characters),
-    naming each character, its code point and what to do."""
+    naming each character, its code point and what to do. Chinese, Japanese and Korean are drawn
+    from the publisher's font or an installed one (eastasian.py): an error only when neither has them."""
     if all(ord(c) in COMMON or needs_no_glyph(c) for c in set(text)):
         return
     covered = shipped_characters()
+    found = [c for c in dict.fromkeys(text) if ord(c) not in covered and not needs_no_glyph(c)]
+    east = "".join(c for c in found if unicodedata.name(c, "").startswith(EAST_ASIAN))
+    if east:
+        from booklet.markdown.eastasian import font_for
+        if font_for(east, root, language) is not None:
+            covered = covered | frozenset(map(ord, east))
     for offset, line in enumerate(text.split("\n")):
         missing = list(dict.fromkeys(c for c in line if ord(c) not in covered and not needs_no_glyph(c)))
         east_asian = [c for c in missing if unicodedata.name(c, "").startswith(EAST_ASIAN)]
         others = [c for c in missing if c not in east_asian]
         if east_asian:
+            from booklet.markdown.eastasian import ADVICE
             problems.error(path, first_line + offset, f"{_named(east_asian)} Chinese, Japanese or Korean, which"
-                           " the booklet's fonts do not include; booklets in these languages are not supported yet")
+                           " no font shipped with booklet has (they are too large to ship), nor the publisher's"
+                           f" font, nor any font installed on this computer: {ADVICE}")
         if others:
             symbols = all(unicodedata.category(c) == "So" for c in others)
             advice = ("write it in words, or use a symbol the fonts have (such as ✓, ✗, →, •)" if symbols

@@ -38,7 +38,7 @@ def print_job_sheet(manifest: Manifest, pdf: bytes, ctx) -> dict[str, bytes]:
         "bleed_mm": press.bleed_mm,
         "media_mm": {"width": media[0], "height": media[1]},
         "crop_marks": press.crop_marks,
-        "binding": "saddle stitch",
+        "binding": "saddle stitch" + (", spine on the right (opens right to left)" if _rtl(manifest) else ""),
         "sheets": pages // 4,
         "colour": "CMYK process (4/4); body text 100% K; total ink at most 300%",
         "pdf_standard": standard,
@@ -54,7 +54,7 @@ def print_job_sheet(manifest: Manifest, pdf: bytes, ctx) -> dict[str, bytes]:
         f"Reference:      {manifest.reference}" + ("  (DRAFT: not for release)" if manifest.draft else ""),
         f"File:           {sheet['file']}",
         f"SHA-256:        {sheet['sha256']}",
-        f"Pages:          {pages} ({pages // 4} sheets folded), saddle stitch",
+        f"Pages:          {pages} ({pages // 4} sheets folded), {sheet['binding']}",
         f"Trim size:      {trim[0]:g} x {trim[1]:g} mm (A5 portrait)",
         f"Bleed:          {press.bleed_mm:g} mm on every side",
         f"Crop marks:     {'yes, outside the bleed' if press.crop_marks else 'none'}",
@@ -84,6 +84,13 @@ File: {manifest.slug}-handout.pdf ({sides} A4 pages, {sides // 2} sheets of pape
 5. Print. Keep the sheets in the order they come out.
 6. Fold the pile in half, with the cover on the outside, and staple twice on the fold.
 """
+    if _rtl(manifest):
+        text += "   The booklet reads right to left: the fold (the spine) is on the right of the cover.\n"
     if manifest.draft:
         text += "\nThis is a DRAFT: do not give it to patients.\n"
     return {f"{manifest.slug}-handout.txt": text.encode()}
+
+
+def _rtl(manifest: Manifest) -> bool:
+    from booklet.theme.scripts import direction
+    return direction(manifest.language) == "rtl"

@@ -13,13 +13,15 @@ from booklet.render.engine import reproducible_fonts, weasyprint
 from booklet.render.fetcher import SafeFetcher
 from booklet.render.finish import FinishContext
 from booklet.render.linkguard import guard_links
+from booklet.render.tagging.actualtext import writing_actual_text
 from booklet.render.tagging.origins import recording_origins
+from booklet.theme.scripts import direction, family_list
 from weasyprint.text.fonts import FontConfiguration
 
 DRAFT_STAMP_HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>
 @page {{ size: {width} {height}; margin: 0 }}
 p {{ margin: 0; height: {height}; display: flex; align-items: center; justify-content: center;
-     font: bold 64pt "Atkinson Hyperlegible", sans-serif; letter-spacing: 0.1em;
+     font: bold 64pt {family}; letter-spacing: {spacing};
      color: {colour}; transform: rotate(-40deg) }}
 </style></head><body><p>{text}</p></body></html>"""
 
@@ -59,8 +61,9 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
 
 def write_raw(rendered, *, pdf_variant: str | None) -> bytes:
     """Write the laid-out pages as WeasyPrint's PDF, before any variant's finishing."""
-    # The structure pass joins what page breaks split; font subsets carry no clock time.
-    with reproducible_fonts(), recording_origins():
+    # The structure pass joins what page breaks split; font subsets carry no clock time; text in
+    # Arabic or an Indic script carries its own text (the glyphs' ToUnicode cannot say it).
+    with reproducible_fonts(), recording_origins(), writing_actual_text():
         raw = rendered.write_pdf(pdf_variant=pdf_variant)
     if rendered.booklet_fetcher.refused:
         raise rendered.booklet_fetcher.refused[0]
@@ -71,6 +74,11 @@ def finish_pdf(raw: bytes, *, finish: Callable[[pikepdf.Pdf, FinishContext], dic
     """Post-process WeasyPrint's PDF with pikepdf and save it reproducibly."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         options = finish(pdf, context) or {}
+        if direction(context.language) == "rtl":
+            # A booklet in Arabic or Urdu opens on the right: viewers show its spreads right to left.
+            if "/ViewerPreferences" not in pdf.Root:
+                pdf.Root.ViewerPreferences = pikepdf.Dictionary()
+            pdf.Root.ViewerPreferences.Direction = pikepdf.Name.R2L
         guard_links(pdf)
         if "/ID" in pdf.trailer:
             del pdf.trailer.ID      # WeasyPrint's own ID differs per run; qpdf makes one from the content
@@ -95,6 +103,10 @@ def render_draft_stamp(text: str, *, language: str, size_mm: tuple[float, float]
     sheets = [weasyprint.CSS(filename=styles / "fonts.css", url_fetcher=fetcher, font_config=fonts)]
     if font_css:
         sheets.append(weasyprint.CSS(string=font_css, url_fetcher=fetcher, font_config=fonts))
-    html = DRAFT_STAMP_HTML.format(lang=language, text=text, colour=STAMP_OPAQUE if opaque else STAMP_TRANSLUCENT, width=f"{size_mm[0]}mm", height=f"{size_mm[1]}mm")
+    # Spaced letters would break the joins of Arabic and the headline of Devanagari: Latin-like text only.
+    spacing = "0.1em" if all(ord(c) < 0x590 for c in text) else "normal"
+    html = DRAFT_STAMP_HTML.format(lang=language, text=text, colour=STAMP_OPAQUE if opaque else STAMP_TRANSLUCENT,
+                                   width=f"{size_mm[0]}mm", height=f"{size_mm[1]}mm",
+                                   family=family_list(language), spacing=spacing)
     with reproducible_fonts():
         return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=sheets, font_config=fonts)

@@ -19,6 +19,7 @@ from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_ra
 from booklet.render.resolution import LowResolution, low_resolution_images
 from booklet.render.variants import VARIANTS, Produced, Variant, layout_of
 from booklet.theme.css import print_inks, stamp_font_css, theme_css
+from booklet.theme.scripts import direction
 from booklet.theme.model import Theme
 
 # The house CMYK profile (see styles/icc/PROVENANCE.md): its file in the styles folder, identifier, condition.
@@ -136,7 +137,7 @@ def _lay_out(variant: Variant, html: str, manifest: Manifest, setting: Setting,
     again as render/fit.py says (a well-made booklet is laid out once)."""
     fitting = Fitting()
     for _ in range(ROUNDS):
-        rendered = lay_out(html, stylesheets=variant.stylesheets, extra_css=theme_css(setting.used_theme),
+        rendered = lay_out(html, stylesheets=_sheets(variant, manifest), extra_css=theme_css(setting.used_theme),
                            pdf_variant=variant.pdf_variant, base=manifest.folder,
                            roots=(setting.root, setting.styles), styles=setting.styles)
         back = next((i for i, page in enumerate(rendered.pages) if "sec-contact" in page.anchors),
@@ -161,10 +162,15 @@ def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: M
         return None
     from booklet.compose.document import compose_notes_html
     html = compose_notes_html(manifest, pages=missing, first_page=layout.back_cover + 1)
-    rendered = lay_out(html, stylesheets=laid_out_as.stylesheets, extra_css=theme_css(setting.used_theme),
+    rendered = lay_out(html, stylesheets=_sheets(laid_out_as, manifest), extra_css=theme_css(setting.used_theme),
                        pdf_variant=None, base=manifest.folder, roots=(setting.root, setting.styles),
                        styles=setting.styles)
     return Padding(write_raw(rendered, pdf_variant=None), layout.back_cover, missing)
+
+
+def _sheets(variant: Variant, manifest: Manifest) -> tuple[str, ...]:
+    """The variant's stylesheets, and the mirrored margin boxes for a language written right to left."""
+    return variant.stylesheets + (("rtl.css",) if direction(manifest.language) == "rtl" else ())
 
 
 def _count_pages(pdf: bytes) -> int:

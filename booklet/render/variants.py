@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # nothing needs building) stays quick.
 def impose_handout(pdf: bytes, ctx: FinishContext) -> bytes:
     from booklet.render.impose import impose_handout as impose
-    return impose(pdf, title=ctx.title)
+    from booklet.theme.scripts import direction
+    return impose(pdf, title=ctx.title, right_to_left=direction(ctx.language) == "rtl")
 
 
 def print_job_sheet(*args) -> dict[str, bytes]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.theme.model import CMYK, Role, Theme
+from booklet.theme.scripts import family_list, quoted, stack_css
 
-HOUSE_FAMILY = "Atkinson Hyperlegible"
 BLACK_INK: CMYK = (0.0, 0.0, 0.0, 1.0)
 
 
@@ -67,21 +67,17 @@ def theme_css(theme: Theme, *, press_profile: Path | None = None) -> str:
     lines = "".join(f"\n  {p.role.prop}: {p.value};" for p in properties(theme, press_profile=press_profile))
     parts.append(":root {" + lines + "\n}")
     if theme.font is not None:
-        parts.append(font_css(theme))
+        parts.extend(_faces(theme.font))
+    # The font stack by language, the publisher's font first (the margin boxes inherit it).
+    parts.append(stack_css(first=_own(theme)))
     return "\n".join(parts) + "\n"
-
-
-def font_css(theme: Theme) -> str:
-    stack = _stack(theme.font)
-    return "\n".join([*_faces(theme.font), f"html {{ font-family: {stack}; }}",
-                      f"@page {{ @top-left {{ font-family: {stack}; }} @bottom-center {{ font-family: {stack}; }} }}"])
 
 
 def stamp_font_css(theme: Theme) -> str:
     """The DRAFT mark in the publisher's font too, so a draft embeds no font but theirs."""
     if theme.font is None:
         return ""
-    return "\n".join([*_faces(theme.font), f"p {{ font-family: {_stack(theme.font)} !important; }}"])
+    return "\n".join([*_faces(theme.font), f"p {{ font-family: {family_list('', first=_own(theme))} !important; }}"])
 
 
 def _faces(font) -> list[str]:
@@ -89,18 +85,16 @@ def _faces(font) -> list[str]:
     if font.italic is not None:
         faces.append((font.italic, 400, "italic"))
     # Each file's digest makes a replaced font file a new string, so a cached layout is not reused.
-    return [f"@font-face {{ font-family: {_quoted(font.family)}; src: url(\"{path.as_uri()}\"); font-weight: {weight};"
+    return [f"@font-face {{ font-family: {quoted(font.family)}; src: url(\"{path.as_uri()}\"); font-weight: {weight};"
             f" font-style: {style}; }} /* {_digest(path)} */" for path, weight, style in faces]
 
 
-def _stack(font) -> str:
-    """The publisher's font, then the house font for characters it lacks."""
-    return f'{_quoted(font.family)}, "{HOUSE_FAMILY}", sans-serif'
+def _own(theme: Theme) -> tuple[str, ...]:
+    """The publisher's family, before the shipped fonts that draw what it lacks."""
+    return (theme.font.family,) if theme.font is not None else ()
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'

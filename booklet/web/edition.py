@@ -44,10 +44,10 @@ def make_web(manifest: Manifest, organisation: Organisation, *, root: Path, styl
                        stylesheet=STYLESHEET)
     page = relink(page, pictures)
     files = {"index.html": page.encode()}
-    fonts = subsets(faces(theme, styles), _visible_text(page), store)
+    fonts = subsets(faces(theme, styles, manifest.language), _visible_text(page), store)
     css = [face_css(face).replace('url("fonts/', 'url("') for face, _ in fonts]
     colours = "".join(f"\n  {p.role.prop}: {p.value};" for p in properties(theme))
-    css.append(":root {" + colours + f"\n  --family: {family_stack(theme)};\n}}")
+    css.append(":root {" + colours + f"\n  --family: {family_stack(theme, manifest.language)};\n}}")
     css.append((styles / "web.css").read_text())
     files[STYLESHEET] = ("\n".join(css) + "\n").encode()
     for face, data in fonts:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.theme.model import Theme
+from booklet.theme.scripts import family_list
 
-HOUSE = "Atkinson Hyperlegible"
-FALLBACK = "Booklet Fallback"          # DejaVu Sans: Greek, Cyrillic, arrows, symbols
 # Subsets kept between builds (about 20 KB each): enough for every font of a large library, twice over.
 KEPT_SUBSETS = 400
 
@@ -23,29 +22,32 @@ class Face:
     source: Path
     weight: int
     style: str = "normal"
+    ranges: tuple[tuple[int, int], ...] | None = None     # a script font's unicode-range (fonts.css)
 
     @property
     def name(self) -> str:
         return f"fonts/{self.source.stem}.woff"
 
 
-def faces(theme: Theme, styles: Path) -> tuple[Face, ...]:
-    """The publisher's font when the theme gives one, the house font, and the fallback for the rest."""
-    fonts = styles / "fonts"
+def faces(theme: Theme, styles: Path, language: str = "") -> tuple[Face, ...]:
+    """The publisher's font when the theme gives one, then the shipped faces of fonts.css (the house
+    font, each script's, the fallback) in the order the language wants them, as the PDFs have them."""
+    from booklet.markdown.glyphs import font_faces
     found = []
     if theme.font is not None:
         found += [Face(theme.font.family, theme.font.regular, 400), Face(theme.font.family, theme.font.bold, 700)]
         if theme.font.italic is not None:
             found.append(Face(theme.font.family, theme.font.italic, 400, "italic"))
-    found += [Face(HOUSE, fonts / "AtkinsonHyperlegible-Regular.ttf", 400),
-              Face(HOUSE, fonts / "AtkinsonHyperlegible-Bold.ttf", 700),
-              Face(FALLBACK, fonts / "DejaVuSans.ttf", 400), Face(FALLBACK, fonts / "DejaVuSans-Bold.ttf", 700)]
+    order = [name.strip('"') for name in family_list(language).split(", ")]
+    shipped = [f for f in font_faces(styles / "fonts.css") if f.family in order]
+    for face in sorted(shipped, key=lambda f: order.index(f.family)):
+        found.append(Face(face.family, face.path, face.weight, ranges=face.ranges))
     return tuple(found)
 
 
-def family_stack(theme: Theme) -> str:
-    own = [f'"{theme.font.family}"'] if theme.font is not None else []
-    return ", ".join([*own, f'"{HOUSE}"', f'"{FALLBACK}"', "sans-serif"])
+def family_stack(theme: Theme, language: str = "") -> str:
+    own = (theme.font.family,) if theme.font is not None else ()
+    return family_list(language, first=own, last=("sans-serif",))
 
 
 def subsets(found: tuple[Face, ...], text: str, store: Path | None = None) -> list[tuple[Face, bytes]]:
@@ -61,20 +63,12 @@ def subsets(found: tuple[Face, ...], text: str, store: Path | None = None) -> li
         data = face.source.read_bytes()
         font = TTFont(io.BytesIO(data), recalcTimestamp=False)
         done = covered.setdefault((face.weight, face.style), set())
-        mine = (wanted - done) & set(font.getBestCmap())
+        mine = {c for c in (wanted - done) & set(font.getBestCmap())
+                if face.ranges is None or any(a <= c <= b for a, b in face.ranges)}
         if mine:
             done |= mine
             made.append((face, _kept(store, data, mine | {0x20}, lambda: _subset(font, mine | {0x20}))))
     return made
-
-
-def cut_to(data: bytes, text: str, store: Path | None = None) -> bytes:
-    """One font file cut down to the characters of `text` it has (and the space), as WOFF; kept in
-    `store` as `subsets` keeps its own."""
-    from fontTools.ttLib import TTFont
-    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
-    unicodes = ({ord(c) for c in text} & set(font.getBestCmap())) | {0x20}
-    return _kept(store, data, unicodes, lambda: _subset(font, unicodes))
 
 
 def _kept(store: Path | None, font: bytes, unicodes: set[int], make) -> bytes:

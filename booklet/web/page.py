@@ -12,9 +12,7 @@ from booklet.compose.phones import tel_uri
 from booklet.compose.strings import format_date, region_of, strings_for
 from booklet.compose.templates import environment, render_contact
 from booklet.model import Manifest, Organisation
-
-RTL_SCRIPTS = ("ar", "fa", "he", "ur", "yi", "ps", "sd", "ug", "dv", "ckb")
-
+from booklet.theme.scripts import direction
 
 @dataclass(frozen=True)
 class Download:
@@ -48,10 +46,6 @@ def web_body(markup: str, table_label: str) -> str:
     markup = re.sub(r'(<img\b[^>]*?) role="presentation"', r"\1", markup)
     return re.sub(r"<table\b(.*?)</table>", r'<div class="table-scroll" role="group" tabindex="0"'
                   f' aria-label="{html.escape(table_label)}"><table\\1</table></div>', markup, flags=re.S)
-
-
-def direction(tag: str) -> str:
-    return "rtl" if tag.split("-")[0].lower() in RTL_SCRIPTS else "ltr"
 
 
 def structured_data(b: Manifest, org: Organisation) -> str:

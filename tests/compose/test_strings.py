@@ -12,7 +12,7 @@ from booklet.compose.strings import (CATALOGUES, COUNTED, catalogue_names, count
 from booklet.model import PartialDate
 from booklet.translation import catalogue_yaml
 
-SHIPPED = ("en", "ga", "cy", "pl", "ar", "ur", "zh-Hans")
+SHIPPED = ("en", "ga", "cy", "pl", "ar", "ur", "zh-Hans", "bn", "hi", "pa")
 
 
 def test_the_package_ships_exactly_these_catalogues():

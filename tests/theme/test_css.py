@@ -48,7 +48,11 @@ def test_the_font_and_stylesheet_follow_the_house_style(tmp_path):
     css = theme_css(load_theme(root))
     assert css.startswith('@import url("file://')                 # before the colours, which still win
     assert 'font-family: "Lato"; src: url("file://' in css and "font-weight: 700" in css
-    assert 'html { font-family: "Lato", "Atkinson Hyperlegible", sans-serif; }' in css
+    # The publisher's font, then the shipped ones (never a machine's own), the language's script first.
+    assert ('html { font-family: "Lato", "Atkinson Hyperlegible", "Booklet Devanagari", "Booklet Bengali",'
+            ' "Booklet Gurmukhi", "Booklet Arabic", "Booklet Fallback"; }') in css
+    assert ('html:lang(bn) { font-family: "Lato", "Atkinson Hyperlegible", "Booklet Bengali", "Booklet Devanagari",'
+            ' "Booklet Gurmukhi", "Booklet Arabic", "Booklet Fallback"; }') in css
     before = css
     (root / "_shared" / "house.css").write_text(".cover-publisher .logo { height: 24mm; }")
     assert theme_css(load_theme(root)) != before                   # an edited stylesheet is laid out again
