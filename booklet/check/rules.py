@@ -43,7 +43,9 @@ RULES: dict[str, Rule] = _rules(
     Rule("placeholder", "governance", "warning", "booklet.yml still says 'TO FILL IN' where booklet import left"
          " a value to give (an error once approved)", governance.placeholder),
     Rule("approved-edition", "governance", "error", "an approved booklet's sources differ from the edition archived"
-         " by `booklet approve` (a warning when none is archived)", drift.approved_edition, adjustable=False),
+         " by `booklet approve`", drift.approved_edition, adjustable=False),
+    Rule("approval-archive", "governance", "warning", "an approved booklet has no edition archived by"
+         " `booklet approve` to keep it from drifting (approved by hand)", drift.approval_archive),
     Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement", adjustable=False),
     Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback", adjustable=False),
     # Accessibility
