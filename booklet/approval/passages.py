@@ -80,6 +80,9 @@ def _section_passages(chapter, section) -> list[Passage]:
             locate.table()
         if tag not in TEXT_BLOCKS or _in_panel(element):
             continue
+        if "box-label" in (element.get("class") or ""):
+            locate.block(words_of(element))             # the tool's word for the box ("Important"): no passage
+            continue
         if tag == "li" and not (element.text or "").strip() and all(c.tag in HOLDERS for c in element):
             continue                                    # a loose item: its paragraphs are the passages
         text = words_of(element, skip=("ul", "ol", "table") if tag == "li" else ())
