@@ -167,3 +167,28 @@ def test_an_unknown_booklet_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["proof", "nowhere", "--sources", str(root), "--output", str(tmp_path / "o")])
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert result.output.startswith("error: there is no booklet 'nowhere'") and not (tmp_path / "o").exists()
+
+
+def test_several_kinds_of_edit_each_listed_once_at_its_line(approved, tmp_path):
+    """A changed paragraph, a new one, a changed table cell, a removed list item, a changed snippet."""
+    root = tmp_path / "harbour"
+    shutil.copytree(approved, root)
+    taking = root / SLUG / "taking.md"
+    text = taking.read_text().replace("even when you feel well.", "even on days when you feel well.\n\n"
+                                      "A pharmacist can put your tablets in a pill box for you.")
+    text = text.replace("so it pumps better", "so that it fills and pumps better")
+    taking.write_text(text.replace("- Bring the list to every appointment.\n", ""))
+    snippet = root / "_shared" / "snippets" / "side-effects.md"
+    snippet.write_text(snippet.read_text().replace("Stand up slowly.", "Stand up slowly and hold on to something."))
+    proof = make_proof(root.resolve(), (root / SLUG).resolve())
+    where = [(c.edit.value, (c.new or c.old).path.name, (c.new or c.old).line) for c in proof.changes]
+    assert where == [("changed", "taking.md", 5), ("inserted", "taking.md", 8), ("changed", "taking.md", 15),
+                     ("deleted", "taking.md", 16), ("changed", "side-effects.md", 5)]
+    assert proof.files == ("_shared/snippets/side-effects.md", f"{SLUG}/taking.md")
+    path = tmp_path / "proof.pdf"
+    path.write_bytes(proof.pdf)
+    text = " ".join(page_texts(path))
+    assert "5 changes (3 changed, 1 inserted, 1 deleted):" in text
+    assert "INSERTED A pharmacist can put your tablets in a pill box for you. taking.md:8 · inserted" in text
+    assert "DELETED Bring the list to every appointment. was taking.md:16 · deleted" in text
+    assert "so INSERTED that it INSERTED fills and pumps better" in text
