@@ -52,26 +52,13 @@ def approve_command(slug: str, reviewers: tuple[str, ...], date: str | None, sou
     """
     from booklet.approval.approve import approve
     from booklet.approval.signoff import SignOff, SignOffError, parse_reviewer
-    from booklet.problems import ContentError, UsageError
-    from booklet.report import echo_problems, os_error
     when = _date(date)
     try:
         names = tuple(parse_reviewer(value) for value in reviewers)
     except SignOffError as exc:
         _refuse(str(exc))
-    if not sources.is_dir():
-        _refuse(f"there is no sources folder '{sources}' (use --sources DIR)")
-    try:
-        done = approve(sources, slug, SignOff(when, names), output, replace=replace)
-    except UsageError as exc:
-        _refuse(str(exc))
-    except ContentError as exc:
-        echo_problems(exc.problems)
-        click.echo("not approved: nothing was written.", err=True)
-        sys.exit(1)
-    except OSError as exc:
-        click.echo(os_error(exc), err=True)
-        sys.exit(1)
+    done = _carried_out(sources, lambda: approve(sources, slug, SignOff(when, names), output, replace=replace),
+                        "not approved: nothing was written.")
     record = done.record
     who = "; ".join(f"{role}: {name}" for role, name in record.reviewers)
     click.echo(f"approved {slug} ({record.reference}) on {record.approved} by {who}")
@@ -92,22 +79,29 @@ def proof_command(slug: str, sources: Path, output: Path) -> None:
     on the first page, and a sign-off table on the last.
     """
     from booklet.approval.proof import write_proof
+    path, changes = _carried_out(sources, lambda: write_proof(sources, slug, output),
+                                 "no proof was written: fix the sources first.")
+    click.echo(f"wrote {_shown(path)} ({changes})")
+
+
+def _carried_out(sources: Path, action, refused: str):
+    """The action's result; its refusals as the other commands give them: a usage mistake in one
+    line (exit 2), the sources' problems as FILE:LINE lines (exit 1), a file that cannot be written."""
     from booklet.problems import ContentError, UsageError
     from booklet.report import echo_problems, os_error
     if not sources.is_dir():
         _refuse(f"there is no sources folder '{sources}' (use --sources DIR)")
     try:
-        path, changes = write_proof(sources, slug, output)
+        return action()
     except UsageError as exc:
         _refuse(str(exc))
     except ContentError as exc:
         echo_problems(exc.problems)
-        click.echo("no proof was written: fix the sources first.", err=True)
+        click.echo(refused, err=True)
         sys.exit(1)
     except OSError as exc:
         click.echo(os_error(exc), err=True)
         sys.exit(1)
-    click.echo(f"wrote {_shown(path)} ({changes})")
 
 
 def _shown(path: Path) -> str:
