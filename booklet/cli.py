@@ -283,6 +283,9 @@ from booklet.sourcecommands import import_command, strings_command  # noqa: E402
 
 main.add_command(strings_command)
 main.add_command(import_command)
+from booklet.approval.commands import approve_command, proof_command  # noqa: E402
+main.add_command(approve_command)
+main.add_command(proof_command)
 
 
 if __name__ == "__main__":

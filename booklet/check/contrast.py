@@ -29,7 +29,7 @@ from booklet.check.subject import Finding
 from booklet.check.themeblame import at_theme_line, theme_finding
 from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same
 from booklet.render.fetcher import SafeFetcher
-from booklet.render.proof import proofed
+from booklet.render.softproof import proofed
 from booklet.render.variants import VARIANTS, layout_of
 from booklet.theme.css import properties, theme_css
 from booklet.theme.model import Theme

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from booklet.approval import drift
 from booklet.check import accessibility, correctness, governance, plain, ppi, resources, textsize
 from booklet.check.subject import Finding, Subject
 
@@ -41,6 +42,10 @@ RULES: dict[str, Rule] = _rules(
     Rule("edition-code", "governance", "error", "the manifest has no `reference:` (the edition code)", adjustable=False),
     Rule("placeholder", "governance", "warning", "booklet.yml still says 'TO FILL IN' where booklet import left"
          " a value to give (an error once approved)", governance.placeholder),
+    Rule("approved-edition", "governance", "error", "an approved booklet's sources differ from the edition archived"
+         " by `booklet approve`", drift.approved_edition, adjustable=False),
+    Rule("approval-archive", "governance", "warning", "an approved booklet has no edition archived by"
+         " `booklet approve` to keep it from drifting (approved by hand)", drift.approval_archive),
     Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement", adjustable=False),
     Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback", adjustable=False),
     # Accessibility

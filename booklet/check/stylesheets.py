@@ -89,7 +89,7 @@ def parse_colour(text: str) -> RGBA | None:
     if cmyk:
         c, m, y, k = (_fraction(v) for v in cmyk.groups()[:4])
         alpha = _fraction(cmyk.group(5)) if cmyk.group(5) else 1.0
-        from booklet.render.proof import proofed
+        from booklet.render.softproof import proofed
         return (*proofed(c, m, y, k), alpha)
     parsed = color4.parse_color(text)
     if parsed is None or not hasattr(parsed, "to"):

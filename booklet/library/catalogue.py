@@ -76,12 +76,14 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
 
     previous = _previous_thumbnails(output / "catalogue.json")
     entries = tuple(_entry(output, m, previous) for m in chosen)
-    register = review_rows(tuple(chosen), today=today or dt.date.today()) if drafts else ()
+    from booklet.approval.records import signed_editions
+    approvals = signed_editions(shelf.root, chosen)
+    register = review_rows(tuple(chosen), today=today or dt.date.today(), approvals=approvals) if drafts else ()
     files = {output / e.thumbnail_href: e.thumbnail.png for e in entries}
     files.update({output / name: path.read_bytes() for name, path in palette.font_files().items()})
-    files[output / "catalogue.json"] = catalogue_json(shelf, entries, drafts)
+    files[output / "catalogue.json"] = catalogue_json(shelf, entries, drafts, approvals)
     files[output / "index.html"] = render_page(shelf.organisation, entries, register=register, drafts=drafts,
-                                               palette=palette).encode("utf-8")
+                                               palette=palette, approvals=approvals).encode("utf-8")
     written = []
     for path, data in files.items():
         if not path.is_file() or path.read_bytes() != data:
@@ -143,7 +145,7 @@ def _reuse(png: Path, recorded: dict | None, source: str) -> Thumbnail | None:
     return Thumbnail(data, int(recorded["width"]), int(recorded["height"]))
 
 
-def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool) -> bytes:
+def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool, approvals: dict | None = None) -> bytes:
     """The page's facts for a website's content system, plus each file's size, pages and sha256."""
     org = shelf.organisation
     document = {
@@ -155,6 +157,7 @@ def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool) -> by
             "language": e.manifest.language, "published": e.manifest.published.iso(),
             "last_reviewed": e.manifest.review.reviewed.isoformat(),
             "next_review": e.manifest.review.next.isoformat(), "online": e.manifest.online,
+            "approval": approvals[e.manifest.slug].as_dict() if e.manifest.slug in (approvals or {}) else None,
             "thumbnail": {"href": e.thumbnail_href, "width": e.thumbnail.width, "height": e.thumbnail.height,
                           "alt": cover_alt(e.manifest), "sha256": hashlib.sha256(e.thumbnail.png).hexdigest(),
                           "made_from": e.thumbnail_source},

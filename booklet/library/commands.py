@@ -62,7 +62,9 @@ def reviews(sources: Path, output_format: str, today: dt.date | None, within: in
     echo_problems(shelf.problems)
     today = today or dt.date.today()
     within = DEFAULT_WITHIN_DAYS if within is None else within
-    rows = review_rows(shelf.manifests, today=today, within=within)
+    from booklet.approval.records import signed_editions
+    rows = review_rows(shelf.manifests, today=today, within=within,
+                       approvals=signed_editions(shelf.root, shelf.manifests))
     if output_format == "csv":
         click.echo(as_csv(rows), nl=False)
     elif output_format == "json":

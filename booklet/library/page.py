@@ -35,8 +35,9 @@ def page_language(entries) -> str:
 
 
 def render_page(org: "Organisation", entries: "tuple[Entry, ...]", *, register: tuple[ReviewRow, ...],
-                drafts: bool, palette: Palette) -> str:
+                drafts: bool, palette: Palette, approvals: dict | None = None) -> str:
     language = page_language(entries)
     return _environment().get_template("catalogue.html").render(
         org=org, entries=entries, register=register, drafts=drafts, colours=palette, language=language,
+        approvals=approvals or {},
         date=lambda day: format_date(day, language), cover_alt=cover_alt, Standing=Standing)

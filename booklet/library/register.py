@@ -10,11 +10,12 @@ import json
 from dataclasses import dataclass
 
 from booklet.check.governance import DUE_SOON_DAYS
+from booklet.approval.records import Signed
 from booklet.model import Manifest
 
 DEFAULT_WITHIN_DAYS = DUE_SOON_DAYS     # the same window as `booklet check`'s review-due-soon rule
 FIELDS = ("slug", "title", "reference", "status", "last_reviewed", "next_review", "days_left", "standing",
-          "reviewers")
+          "reviewers", "approval")
 
 
 class Standing(enum.Enum):
@@ -35,7 +36,10 @@ class ReviewRow:
     next_review: dt.date
     days_left: int                 # negative once the review is overdue
     standing: Standing
-    reviewers: tuple[str, ...]     # the reviewers' roles (names are not for a register that may be shared)
+    reviewers: tuple[str, ...]     # the reviewers' roles
+    # The edition signed off (`booklet approve`): its reference, date, each reviewer's role and name (the
+    # names the booklet's credits print) and whether it is intact; None for a draft never approved.
+    approval: Signed | None = None
 
     @property
     def approved(self) -> bool:
@@ -44,18 +48,20 @@ class ReviewRow:
     def as_dict(self) -> dict:
         return {"slug": self.slug, "title": self.title, "reference": self.reference, "status": self.status,
                 "last_reviewed": self.last_reviewed.isoformat(), "next_review": self.next_review.isoformat(),
-                "days_left": self.days_left, "standing": self.standing.value, "reviewers": list(self.reviewers)}
+                "days_left": self.days_left, "standing": self.standing.value, "reviewers": list(self.reviewers),
+                "approval": self.approval.as_dict() if self.approval else None}
 
 
-def review_rows(manifests: tuple[Manifest, ...], *, today: dt.date,
-                within: int = DEFAULT_WITHIN_DAYS) -> tuple[ReviewRow, ...]:
-    """One row a booklet, the soonest review first (then by slug, so the order never depends on the disk)."""
+def review_rows(manifests: tuple[Manifest, ...], *, today: dt.date, within: int = DEFAULT_WITHIN_DAYS,
+                approvals: dict[str, Signed] | None = None) -> tuple[ReviewRow, ...]:
+    """One row a booklet, the soonest review first (then by slug, so the order never depends on the disk).
+    `approvals`: each booklet's signed edition, by slug (booklet/approval/records.py)."""
     rows = []
     for m in manifests:
         days = (m.review.next - today).days
         standing = Standing.OVERDUE if days < 0 else Standing.DUE_SOON if days <= within else Standing.IN_DATE
         rows.append(ReviewRow(m.slug, m.title, m.reference, m.status, m.review.reviewed, m.review.next, days,
-                              standing, tuple(r.role for r in m.review.reviewers)))
+                              standing, tuple(r.role for r in m.review.reviewers), (approvals or {}).get(m.slug)))
     return tuple(sorted(rows, key=lambda row: (row.next_review, row.slug)))
 
 
@@ -76,10 +82,11 @@ def as_text(rows: tuple[ReviewRow, ...], *, today: dt.date, within: int,
             paint=lambda text, standing: text) -> str:
     """A table for a terminal; `paint(text, standing)` may colour a row, the words say it either way."""
     header = ("Next review", "Days left", "Standing", "Status", "Reference", "Slug", "Last reviewed", "Title",
-              "Reviewers")
+              "Reviewers", "Approval")
     cells = [(r.next_review.isoformat(), str(r.days_left), r.standing.value.upper()
               if r.standing is Standing.OVERDUE else r.standing.value, r.status, r.reference, r.slug,
-              r.last_reviewed.isoformat(), r.title, "; ".join(r.reviewers)) for r in rows]
+              r.last_reviewed.isoformat(), r.title, "; ".join(r.reviewers),
+              r.approval.in_words() if r.approval else "-") for r in rows]
     widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header) - 1)]
 
     def line(row) -> str:
@@ -100,7 +107,9 @@ def as_csv(rows: tuple[ReviewRow, ...]) -> str:
     writer.writerow(FIELDS)
     for row in rows:
         values = row.as_dict()
-        writer.writerow([("; ".join(values[f]) if f == "reviewers" else values[f]) for f in FIELDS])
+        values["reviewers"] = "; ".join(values["reviewers"])
+        values["approval"] = row.approval.in_words() if row.approval else ""
+        writer.writerow([values[f] for f in FIELDS])
     return stream.getvalue()
 
 

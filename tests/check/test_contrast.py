@@ -77,7 +77,7 @@ def test_a_dark_brand_is_measured_as_it_prints_and_passes(tmp_path):
     """#0B6E4F converts to about C89 M26 Y77 K30; seen through the press's profile that prints as about
     #0F6E4F (6.3:1 on white), not the #148528 (4.3:1) that ignoring the profile would estimate."""
     from booklet.render.colour import converter_for
-    from booklet.render.proof import PRESS_PROFILE, proofed
+    from booklet.render.softproof import PRESS_PROFILE, proofed
     from booklet.theme.reader import load_theme
     inks = converter_for(PRESS_PROFILE).colour(0x0B / 255, 0x6E / 255, 0x4F / 255)
     shown = proofed(*inks)
@@ -91,7 +91,7 @@ def test_a_dark_brand_is_measured_as_it_prints_and_passes(tmp_path):
 def test_a_pale_brand_is_still_refused_at_its_line_and_prints_pale_too(tmp_path):
     """Reported once, at its line (the download meets it first); its inks, proofed, are as pale."""
     from booklet.render.colour import converter_for
-    from booklet.render.proof import PRESS_PROFILE, proofed
+    from booklet.render.softproof import PRESS_PROFILE, proofed
     from booklet.theme.reader import load_theme
     (tmp_path / "_shared").mkdir()
     (tmp_path / "_shared" / "theme.yml").write_text('# our colours\ncolours:\n  brand: "#8FD3B6"\n')

@@ -77,9 +77,9 @@ def test_csv_shape(register_root):
     result = reviews(register_root, "--format", "csv")
     table = list(csv.reader(io.StringIO(result.stdout)))
     assert table[0] == ["slug", "title", "reference", "status", "last_reviewed", "next_review", "days_left",
-                        "standing", "reviewers"]
+                        "standing", "reviewers", "approval"]
     assert table[1] == ["plan", "Planned draft", "PLN-1", "draft", "2024-01-01", "2027-01-01", "-151", "overdue",
-                        "Consultant"]
+                        "Consultant", ""]                     # a draft never approved: no signed edition
     assert [row[0] for row in table[1:]] == ["plan", "late", "soon", "fine"]
     assert result.exit_code == 1
 
@@ -89,7 +89,10 @@ def test_json_shape(register_root):
     assert data["today"] == "2027-06-01" and data["within_days"] == 90 and data["overdue_approved"] is True
     assert data["booklets"][2] == {"slug": "soon", "title": "Soon booklet", "reference": "SON-1",
                                    "status": "approved", "last_reviewed": "2026-01-01", "next_review": "2027-07-01",
-                                   "days_left": 30, "standing": "due soon", "reviewers": ["Consultant"]}
+                                   "days_left": 30, "standing": "due soon", "reviewers": ["Consultant"],
+                                   # approved by hand, before `booklet approve`: named, but no archive to vouch for it
+                                   "approval": {"reference": "SON-1", "approved": None, "edition": "not archived",
+                                                "reviewers": [{"role": "Consultant", "name": "Dr A. Person"}]}}
 
 
 def test_colour_on_a_terminal_marks_the_rows_words_stay(register_root):
