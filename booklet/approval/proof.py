@@ -33,15 +33,20 @@ class Proof:
 
 
 def write_proof(sources: Path, slug: str, output: Path) -> tuple[Path, str]:
-    """Write OUTPUT/<slug>/<slug>-proof.pdf whole; returns its path and what it marks, in words."""
+    """Write OUTPUT/<slug>/<slug>-proof.pdf whole; returns its path and what it marks, in words.
+
+    It is published as a build publishes (files.publish, with the booklet's cache record naming it
+    as its "proof"), so the next build of the booklet keeps it in the folder it swaps in."""
     from booklet.approval.approve import booklet_folder
-    from booklet.files import write_atomically
+    from booklet.cache import BuildCache
+    from booklet.publishing import write
     root = sources.resolve()
     folder = booklet_folder(root, slug)
     proof = make_proof(root, folder)
     target = output.resolve() / slug / f"{slug}-proof.pdf"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, proof.pdf)
+    cache = BuildCache(output.resolve())
+    entry = cache.record("proof", "", {target.name: proof.pdf}, pages=0, warnings=[])
+    write([(slug, [(target, proof.pdf)], entry)], cache)
     return target, proof.summary()
 
 

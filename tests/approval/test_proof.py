@@ -192,3 +192,14 @@ def test_several_kinds_of_edit_each_listed_once_at_its_line(approved, tmp_path):
     assert "INSERTED A pharmacist can put your tablets in a pill box for you. taking.md:8 · inserted" in text
     assert "DELETED Bring the list to every appointment. was taking.md:16 · deleted" in text
     assert "so INSERTED that it INSERTED fills and pumps better" in text
+
+
+def test_a_build_after_the_proof_keeps_it(unapproved, tmp_path):
+    """The proof is published with the booklet's record naming it, so the next build's new folder
+    (which takes over only recorded files) still holds it, and `proof` again replaces it whole."""
+    root, path, _ = unapproved
+    output = path.parent.parent
+    proof = path.read_bytes()
+    built = CliRunner().invoke(main, ["build", str(root / SLUG), "--output", str(output), "--variant", "download"])
+    assert built.exit_code == 0, built.output
+    assert path.read_bytes() == proof and (path.parent / f"{SLUG}-download.pdf").is_file()
