@@ -29,14 +29,13 @@ from booklet.check.subject import Finding
 from booklet.check.themeblame import at_theme_line, theme_finding
 from booklet.check.wcag import LARGE, NORMAL, WHITE, hex_of, over, ratio, same
 from booklet.render.fetcher import SafeFetcher
-from booklet.render.softproof import proofed
+from booklet.render.softproof import HOUSE_PROFILE, proofed   # print colours: converted as the house prints
 from booklet.render.variants import VARIANTS, layout_of
 from booklet.theme.css import properties, theme_css
 from booklet.theme.model import Theme
 from booklet.theme.reader import load_theme
 from booklet.theme.css import print_inks
 
-HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"      # print colours are converted as the house prints
 
 
 

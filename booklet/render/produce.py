@@ -17,14 +17,14 @@ from booklet.render.listen import listening, render_problems
 from booklet.render.pages import PageStarts, page_starts
 from booklet.render.pdf import finish_pdf, lay_out, render_draft_stamp, write_raw
 from booklet.render.resolution import LowResolution, low_resolution_images
+from booklet.render.softproof import HOUSE_CONDITION, HOUSE_PROFILE as HOUSE_FILE
 from booklet.render.variants import VARIANTS, Produced, Variant, layout_of
 from booklet.theme.css import print_inks, stamp_font_css, theme_css
 from booklet.theme.scripts import direction
 from booklet.theme.model import Theme
 
-# The house CMYK profile (see styles/icc/PROVENANCE.md): its file in the styles folder, identifier, condition.
-HOUSE_PROFILE = (Path("icc") / "ISOcoated_v2_300_bas.icc", "FOGRA39",
-                 "Offset printing, coated paper (ISO 12647-2:2004, FOGRA39)")
+# The house CMYK profile: its file in the styles folder, identifier, condition.
+HOUSE_PROFILE = (HOUSE_FILE, *HOUSE_CONDITION)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from booklet import STYLES
 
-# The profile the house prints with (render/produce.py names it in the print file's output intent).
-PRESS_PROFILE = STYLES / "icc" / "ISOcoated_v2_300_bas.icc"
+# The house CMYK profile (styles/icc/PROVENANCE.md), named once: its file in a styles folder, its
+# identifier and condition (the print file's output intent, render/produce.py), and the package's copy.
+HOUSE_PROFILE = Path("icc") / "ISOcoated_v2_300_bas.icc"
+HOUSE_CONDITION = ("FOGRA39", "Offset printing, coated paper (ISO 12647-2:2004, FOGRA39)")
+PRESS_PROFILE = STYLES / HOUSE_PROFILE
 
 
 @lru_cache(maxsize=4)
