@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -137,6 +138,30 @@ def test_two_builds_give_identical_bytes(sources, tmp_path):
     assert len(files) == 12, files
     for name in files:
         assert (first / "demo" / name).read_bytes() == (second / "demo" / name).read_bytes(), name
+
+
+def test_the_same_sources_in_another_folder_give_the_same_bytes(sources, tmp_path):
+    """A picture's name inside the PDF comes from its bytes, not its file's address (WeasyPrint's own
+    name is the md5 of the URL): a checkout elsewhere, or CI, gives the same files."""
+    import io
+    import shutil
+
+    from PIL import Image
+    root = sources(demo__one_md="---\ntitle: One\n---\n\n![A blue square](images/blue.png \"A square\")\n\nWords.\n")
+    (root / "demo" / "images").mkdir()
+    picture = io.BytesIO()
+    Image.new("RGB", (900, 600), (20, 60, 160)).save(picture, "PNG", dpi=(300, 300))
+    (root / "demo" / "images" / "blue.png").write_bytes(picture.getvalue())
+    elsewhere = tmp_path / "somewhere" / "else" / "sources"
+    shutil.copytree(root, elsewhere)
+    variants = ("download", "print", "large-print", "handout", "web", "epub")
+    build(BuildRequest(root=root, output=tmp_path / "one", variants=variants, today=dt.date(2026, 11, 20)))
+    build(BuildRequest(root=elsewhere, output=tmp_path / "two", variants=variants, today=dt.date(2026, 11, 20)))
+    made = sorted(p.relative_to(tmp_path / "one").as_posix() for p in (tmp_path / "one" / "demo").rglob("*")
+                  if p.is_file())
+    assert "demo/images/blue.png" in made
+    for name in made:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
 
 
 def test_a_failed_build_leaves_the_previous_files_unchanged(sources, tmp_path):

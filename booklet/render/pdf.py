@@ -52,11 +52,28 @@ def lay_out(html: str, *, stylesheets: tuple[str, ...], extra_css: str, pdf_vari
     fonts, sheets = _stylesheets(styles, stylesheets, extra_css, roots)
     fetcher = SafeFetcher(roots)
     document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-    rendered = document.render(stylesheets=sheets, font_config=fonts, pdf_variant=pdf_variant)
+    images: dict = {}
+    rendered = document.render(stylesheets=sheets, font_config=fonts, pdf_variant=pdf_variant, cache=images)
+    name_images_by_content(images)
     if fetcher.refused:
         raise fetcher.refused[0]
     rendered.booklet_fetcher = fetcher      # drawing SVGs fetches too: checked again after writing
     return rendered
+
+
+def name_images_by_content(images: dict) -> None:
+    """Name each raster picture after its bytes, not its file's address: WeasyPrint names a picture's
+    XObject after the md5 of its URL, so the same sources built in another folder gave another PDF.
+    (`images`: WeasyPrint's picture cache, URL -> image, and the pixel streams it keeps by name.)"""
+    import hashlib
+    from weasyprint.images import RasterImage
+    for url, image in list(images.items()):
+        if isinstance(image, RasterImage):
+            # Its encoded bytes (as WeasyPrint will embed them) and form: two copies of one file share one XObject.
+            made = hashlib.md5(f"{image.mode} {image.width}x{image.height} {image.format}".encode(),
+                               usedforsecurity=False)
+            made.update(image.image_data.data)
+            image.id = made.hexdigest()
 
 
 def write_raw(rendered, *, pdf_variant: str | None) -> bytes:
