@@ -31,6 +31,11 @@ def locale_of(tag: str) -> Locale | None:
         return None
 
 
+def other_language(tag: str | None, around: str) -> str | None:
+    """`tag` when text in it stands among text in `around` and must say so (a `lang` of its own), else None."""
+    return tag if tag and tag.lower() != around.lower() else None
+
+
 def supported_language(tag: str) -> bool:
     """A BCP 47 tag CLDR knows (its words may still have to come from the sources' own catalogue)."""
     return locale_of(tag) is not None
