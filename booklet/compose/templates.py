@@ -19,6 +19,7 @@ def environment() -> jinja2.Environment:
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["display_url"] = display_url
+    env.filters["in_lang"] = in_lang
     return env
 
 
@@ -30,6 +31,11 @@ def render_contact(contact: Contact, words: Mapping[str, object], region: str | 
     tel = tel_uri(contact.phone, region) if contact.phone else None
     return environment().get_template("contact.html").render(
         contact=contact, tel=tel, s=words, own=_lang_attribute(lang), panel=_lang_attribute(panel_lang))
+
+
+def in_lang(text: str, tag: str | None) -> Markup | str:
+    """Text in a language other than that around it, in a span saying which (`{{ org.name | in_lang(org_lang) }}`)."""
+    return Markup('<span lang="{}">{}</span>').format(tag, text) if tag else text
 
 
 def _lang_attribute(tag: str | None) -> Markup:
