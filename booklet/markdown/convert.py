@@ -2,7 +2,8 @@
 
 Supported beyond core Markdown (docs/markdown.md): tables, attribute lists, footnotes,
 fenced code (also inside lists), definition lists, abbreviations, ordered lists that keep
-their first number, `<br>` line breaks, phrases in another language (`[Croeso]{lang=cy}`). Any other raw HTML is printed as text.
+their first number, `<br>` line breaks, phrases in another language
+(`[Croeso]{lang=cy}`). Any other raw HTML is printed as text.
 """
 
 from __future__ import annotations

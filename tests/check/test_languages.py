@@ -41,7 +41,8 @@ def test_a_section_in_another_language_is_not_measured_as_english(sources):
 # Plain English, with a long Welsh phrase in it: its words would read as many long English ones.
 WITH_A_WELSH_PHRASE = ("---\ntitle: Your care team\n---\n\nYou can ask your nurse any question you have. They will"
                        " help you. Our Welsh sign says [Gwasanaethau cefnogaeth gynhwysfawr i gleifion, etc., a'u"
-                       " teuluoedd ledled Cymru gyfan, gyda chymorth arbenigol ymroddedig gan nyrsys profiadol]{lang=cy}. It means we help everyone. Ask us for a copy in"
+                       " teuluoedd ledled Cymru gyfan, gyda chymorth arbenigol ymroddedig gan nyrsys"
+                       " profiadol]{lang=cy}. It means we help everyone. Ask us for a copy in"
                        " the language you like best. We will post it to you.\n")
 
 

@@ -22,9 +22,10 @@ PHRASE = "Croeso i bawb"
 LONG_ENGLISH = " ".join(["Characteristically, internationalisation responsibilities are overwhelmingly"
                          " uncharacteristic."] * 4)
 LONG_WELSH = " ".join(["Mae gwasanaethau cynhwysfawr a gweithdrefnau cyfrinachedd yn bwysig."] * 5)
-ENGLISH_WITH_A_PHRASE = SECTION_ONE.replace("Some words about the first thing.",
-                                            f"Some words about the first thing. We say [{PHRASE}]{{lang=cy}} to all.\n\n"
-                                            f"{LONG_ENGLISH}\n\nIn Welsh: [{LONG_WELSH}]{{lang=cy}}")
+ENGLISH_WITH_A_PHRASE = SECTION_ONE.replace(
+    "Some words about the first thing.",
+    f"Some words about the first thing. We say [{PHRASE}]{{lang=cy}} to all.\n\n"
+    f"{LONG_ENGLISH}\n\nIn Welsh: [{LONG_WELSH}]{{lang=cy}}")
 WELSH_SECTION = ("---\ntitle: Yr ail adran\nlanguage: cy\n---\n\n::: contact helpline\n\n"
                  "Geiriau am yr ail beth. Mae croeso i chi ofyn cwestiwn.\n\n" + LONG_WELSH + "\n")
 
@@ -59,7 +60,8 @@ def test_the_phrase_and_the_section_have_their_own_lang_in_the_pdf_structure(bil
     section = [text for role, lang, text in found if role == "/Sect"]
     assert len(section) == 1 and section[0].startswith("2 Yr ail adran") and "Mae croeso i chi ofyn" in section[0]
     # The contact panel in the Welsh section has the booklet's words and the publisher's: English, and so marked.
-    assert [text for _, lang, text in found if lang == "en-IE"] == ["HelplineTalk to a nurse.Phone:1800 200 700(Freephone)"]
+    assert [text for _, lang, text in found if lang == "en-IE"] == [
+        "HelplineTalk to a nurse.Phone:1800 200 700(Freephone)"]
     assert {lang for _, lang, _ in found} == {"cy", "en-IE"}                  # nothing else is marked
 
 
@@ -113,7 +115,8 @@ def test_each_language_of_a_booklet_is_hyphenated_only_with_its_dictionary():
 
     from booklet.render.hyphens import hyphenation_css
     sections = (SimpleNamespace(language=None, html='<p>A <span lang="pl">phrase</span>.</p>'),
-                SimpleNamespace(language="cy", html='<p><span lang="ga">Fáilte</span> and <span lang="pl">x</span></p>'))
+                SimpleNamespace(language="cy",
+                                html='<p><span lang="ga">Fáilte</span> and <span lang="pl">x</span></p>'))
     css = hyphenation_css(SimpleNamespace(language="en-IE", sections=sections))
     assert css.splitlines() == ['[lang="en-IE"] { hyphens: auto }', '[lang="pl"] { hyphens: auto }',
                                 '[lang="cy"] { hyphens: manual }', '[lang="ga"] { hyphens: manual }']
