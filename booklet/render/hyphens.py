@@ -15,7 +15,6 @@ from booklet.render.tagging.content import ParsedPages, mcid_of
 LAYOUT_HYPHEN = "\u2010"
 SOFT_HYPHEN = "\u00ad"          # how PDF text marks a hyphen the layout added (ISO 32000-1 14.8.2.2.3)
 LANG = re.compile(r'\slang="([^"]+)"')
-ACTUAL_TEXT = pikepdf.Name.ActualText
 
 
 def has_dictionary(tag: str) -> bool:
@@ -51,20 +50,43 @@ def soften_text_hyphens(pdf: pikepdf.Pdf) -> int:
 
 
 def soften_layout_hyphens(parsed: ParsedPages, texts: dict[tuple[int, int], str]) -> int:
-    """Give each marked-content sequence that ends in a hyphen the layout added an /ActualText with
-    a soft hyphen in its place: the text layer then joins the word across the line (a screen reader
-    reads "treatment", not "treat- ment"). `texts`: each sequence's text (pdftext.mcid_text). Returns
-    how many were marked."""
+    """Wrap the content of each marked-content sequence that ends in a hyphen the layout added in a
+    Span whose /ActualText has a soft hyphen in its place (ISO 32000-1 14.9.4: replacement text is a
+    Span's): the text layer then joins the word across the line (a screen reader reads "treatment",
+    not "treat- ment"). `texts`: each sequence's text (pdftext.mcid_text). Returns how many."""
     ends = {key: text for key, text in texts.items() if text.endswith(LAYOUT_HYPHEN)}
-    pages = sorted({index for index, _ in ends})
-    for index in pages:
+    for index in sorted({index for index, _ in ends}):
         content = parsed.page(index)
-        for position, (instruction, op) in enumerate(zip(content.instructions, content.operators)):
+        instructions, operators = content.instructions, content.operators
+        opened: dict[int, str] = {}         # position of a sequence's BDC -> the text its Span stands for
+        for position, (instruction, op) in enumerate(zip(instructions, operators)):
             mcid = mcid_of(op, instruction.operands)
-            if mcid is None or (index, mcid) not in ends:
-                continue
-            tag, properties = instruction.operands
-            marked = pikepdf.Dictionary({str(key): properties[key] for key in properties.keys()})
-            marked[ACTUAL_TEXT] = pikepdf.String(ends[index, mcid][:-len(LAYOUT_HYPHEN)] + SOFT_HYPHEN)
-            content.replace(position, pikepdf.ContentStreamInstruction([tag, marked], pikepdf.Operator("BDC")))
+            if mcid is not None and (index, mcid) in ends:
+                opened[position] = ends[index, mcid][:-len(LAYOUT_HYPHEN)] + SOFT_HYPHEN
+        if not opened:
+            continue
+        result, closing, depth = [], [], 0          # closing: the depth at which each open Span ends
+        for position, (instruction, op) in enumerate(zip(instructions, operators)):
+            if op == "EMC":
+                if closing and closing[-1] == depth:
+                    result.append(_span_end())
+                    closing.pop()
+                depth -= 1
+            result.append(instruction)
+            if op in ("BDC", "BMC"):
+                depth += 1
+                if position in opened:
+                    result.append(_span_start(opened[position]))
+                    closing.append(depth)
+        content.reorder(result)
+        content.edited = True
     return len(ends)
+
+
+def _span_start(actual: str) -> pikepdf.ContentStreamInstruction:
+    return pikepdf.ContentStreamInstruction(
+        [pikepdf.Name.Span, pikepdf.Dictionary({"/ActualText": pikepdf.String(actual)})], pikepdf.Operator("BDC"))
+
+
+def _span_end() -> pikepdf.ContentStreamInstruction:
+    return pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))

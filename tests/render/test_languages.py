@@ -103,9 +103,10 @@ def test_english_is_hyphenated_as_its_dictionary_says_and_welsh_which_has_none_i
 def test_a_hyphen_the_layout_adds_is_a_soft_hyphen_in_the_text_layer(bilingual):
     """Drawn as a hyphen, read as a soft one (/ActualText): copied or read aloud, the word is whole."""
     with pikepdf.open(bilingual / "demo-download.pdf") as pdf:
-        actual = [str(instruction.operands[1].ActualText) for page in pdf.pages
-                  for instruction in pikepdf.parse_content_stream(page)
-                  if str(instruction.operator) == "BDC" and "/ActualText" in instruction.operands[1]]
+        marks = [instruction.operands for page in pdf.pages for instruction in pikepdf.parse_content_stream(page)
+                 if str(instruction.operator) == "BDC" and "/ActualText" in instruction.operands[1]]
+    actual = [str(properties.ActualText) for _, properties in marks]
+    assert {str(tag) for tag, _ in marks} == {"/Span"}                    # ISO 32000-1 14.9.4: a Span's
     assert actual and all(text.endswith("\u00ad") and "\u2010" not in text for text in actual)
     assert len(actual) == len(broken_words(bilingual / "demo-download.pdf"))
 
