@@ -42,6 +42,7 @@ class Organisation:
     contacts: dict[str, Contact]
     logo: Path | None = None
     country: str | None = None     # ISO 3166 region for local phone numbers, like IE
+    language: str | None = None    # the language its texts (contacts, feedback) are in; None: each booklet's
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class SourceText:
     body: str
     body_line: int
     title_line: int = 1      # the line of `title:` in the front matter
+    language: str | None = None      # `language:` in the front matter: the text is in another language
 
 
 class Kind(StrEnum):
@@ -120,6 +122,8 @@ class Construct:
     lines: tuple[str, ...] = ()      # a text block's visible words, line by line from `line`
     plain: tuple[str, ...] = ()      # the same without links and code: what a reader sees as typed
     attrs: tuple[tuple[str, str], ...] = ()   # an image's attributes ({decorative}, width=...)
+    own: tuple[str, ...] = ()        # `lines` with phrases in another language blanked out (empty: none)
+    language: str = ""               # the language the block is written in
     alone: bool = False              # an image on a line of its own (a figure)
     depth: int = 0                   # snippet nesting: 0 is the section's own file
 
@@ -138,6 +142,7 @@ class Section:
     html: str = ""           # the body as HTML, once the Markdown is converted
     outline: tuple[Construct, ...] = ()      # what the conversion met, each at its file and line
     title_line: int = 1      # the line of `title:` in the front matter
+    language: str | None = None      # the section's own language (`language:`), when not the booklet's
 
 
 class PdfxStandard(StrEnum):

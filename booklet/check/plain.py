@@ -18,17 +18,22 @@ EXPLAINED_AFTER = re.compile(r"\s*(?:\(|:|,? (?:stands for|means|is short for))"
 SHOUTING_WORD = 6                 # a single word in capitals this long is shouting, not an abbreviation
 
 
-def english(subject: Subject) -> bool:
+def english(language: str) -> bool:
     """The reading grade counts English syllables, and e.g./etc. are English shorthand: other languages skip them."""
-    return subject.language.split("-")[0].lower() == "en"
+    return language.split("-")[0].lower() == "en"
+
+
+def _written_in(subject: Subject, block) -> str:
+    return block.language or subject.language
 
 
 def section_readability(subject: Subject) -> list[Readability]:
-    """The reading measures of each section, in booklet order (none for a booklet not in English)."""
-    if not english(subject):
-        return []
+    """The reading measures of each section in English, in booklet order (a section in Welsh, or a
+    booklet not in English, has none); a phrase in another language inside one is left out."""
     results = []
     for index, section in enumerate(subject.sections):
+        if not english(section.language or subject.language):
+            continue
         blocks = [block for block in subject.blocks if block.section == index]
         results.append(measure(section.title, section.path, section.title_line, blocks))
     return results
@@ -58,9 +63,7 @@ def reading_grade(subject: Subject):
 
 
 def latin_abbreviation(subject: Subject):
-    if not english(subject):
-        return
-    for path, number, text in _visible_lines(subject):
+    for path, number, text in _visible_lines(subject, own=True, only=english):
         for match in LATIN.finditer(text):
             key = re.sub(r"[^a-z]", "", match.group().lower())
             yield Finding(path, number, f"'{match.group().strip()}' is hard for many readers: write"
@@ -117,11 +120,12 @@ def _shouting_spans(subject: Subject) -> set:
     return spans
 
 
-def _visible_lines(subject: Subject, *, headings: bool = True):
-    """Each line of text a reader sees, with its file and line, in reading order."""
+def _visible_lines(subject: Subject, *, headings: bool = True, own: bool = False, only=None):
+    """Each line of text a reader sees, with its file and line, in reading order (`own`: without the
+    phrases in another language; `only`: of the blocks whose language passes that test)."""
     kinds = ("paragraph", "item", "table", "label", "image") + (("heading",) if headings else ())
     for block in subject.blocks:
-        if block.kind in kinds:
-            for index, text in enumerate(block.visible):
+        if block.kind in kinds and (only is None or only(_written_in(subject, block))):
+            for index, text in enumerate((block.own or block.visible) if own else block.visible):
                 if text:
                     yield block.path, block.line + index, text

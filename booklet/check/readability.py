@@ -68,9 +68,10 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def sentences(block: Block) -> list[Sentence]:
-    """The sentences of a paragraph or list item; an item without a full stop is one sentence."""
-    text, found, start = block.text, [], 0
+def sentences(block: Block, *, own: bool = False) -> list[Sentence]:
+    """The sentences of a paragraph or list item; an item without a full stop is one sentence.
+    `own`: only the words in the block's own language count (a phrase in another is left out)."""
+    text, found, start = block.own_text if own else block.text, [], 0
     for match in SENTENCE_END.finditer(text):
         before = text[start:match.start()].split()
         last = before[-1].lower().rstrip(".") if before else ""
@@ -94,7 +95,7 @@ def sentences(block: Block) -> list[Sentence]:
 
 def measure(title: str, path: Path, line: int, blocks: list[Block]) -> Readability:
     """The measures of the prose in these blocks (headings, tables and captions are left out)."""
-    found = [s for block in blocks if block.kind in PROSE for s in sentences(block)]
+    found = [s for block in blocks if block.kind in PROSE for s in sentences(block, own=True)]
     return Readability(title=title, path=path, line=line, sentences=len(found),
                        words=sum(s.words for s in found), syllables=sum(s.syllables for s in found))
 

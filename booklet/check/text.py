@@ -21,10 +21,18 @@ class Block:
     section: int                   # which section of the booklet it belongs to (0 is the first)
     level: int = 0                 # for headings: 2 for ##
     plain: tuple[str, ...] = ()    # the visible words outside links and code, line by line
+    own: tuple[str, ...] = ()      # `visible` with phrases in another language blanked out (empty: none)
+    language: str = ""             # the language it is written in (its section's)
 
     @property
     def text(self) -> str:
         return " ".join(part for part in self.visible if part)
+
+    @property
+    def own_text(self) -> str:
+        """The text without its phrases in another language, aligned with `text` character for character."""
+        own = self.own or self.visible
+        return " ".join(o for o, part in zip(own, self.visible) if part)
 
     def line_at(self, offset: int) -> int:
         """The file line holding a character of `text`."""
@@ -40,7 +48,7 @@ class Block:
 
 def section_blocks(sections: tuple[Section, ...]) -> tuple[Block, ...]:
     """Every block of a booklet, section by section; a snippet placed inline is read where it is placed."""
-    return tuple(Block(c.kind, c.path, c.line, c.lines, index, c.level, c.plain)
+    return tuple(Block(c.kind, c.path, c.line, c.lines, index, c.level, c.plain, c.own, c.language)
                  for index, section in enumerate(sections) for c in section.outline if c.kind in TEXT_KINDS)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booklet.compose.phones import tel_uri
-from booklet.compose.strings import format_date, region_of, strings_for
+from booklet.compose.strings import format_date, other_language, region_of, strings_for
 from booklet.compose.templates import environment, render_contact
 from booklet.library.qr import qr_data_uri
 from booklet.model import Manifest, Organisation
@@ -21,12 +21,13 @@ class ContentsEntry:
     number: int | None = None
     where: str | None = None        # words in place of a page number ("Back cover")
     also: str | None = None         # words after its page number ("and back cover")
+    lang: str | None = None         # the section's own language, when not the booklet's
 
 
 def contents_entries(b: Manifest, words: dict, *, contacts_inside: bool = False) -> list[ContentsEntry]:
     """What the contents page lists: every section, then the end matter, each with its anchor.
     `contacts_inside`: some contacts did not fit on the back cover and have a page of their own."""
-    entries = [ContentsEntry(s.anchor, s.short_title if len(s.title) > 60 else s.title, s.number)
+    entries = [ContentsEntry(s.anchor, s.short_title if len(s.title) > 60 else s.title, s.number, lang=s.language)
                for s in b.sections]
     if b.related:
         entries.append(ContentsEntry("related", str(words["related"])))
@@ -48,11 +49,12 @@ def compose_html(b: Manifest, org: Organisation, *, variant: str, back_cover_ite
     the rest, in order, to a "Contact us" page before it."""
     words = strings_for(b.language, b.words)
     region = org.country or region_of(b.language)
-    panels = [render_contact(org.contacts[c], words, region) for c in b.contacts]
+    org_lang = other_language(org.language, b.language)
+    panels = [render_contact(org.contacts[c], words, region, org_lang) for c in b.contacts]
     kept = len(panels) + 1 if back_cover_items is None else max(0, min(back_cover_items, len(panels) + 1))
     inside = kept <= len(panels)
     return environment().get_template("booklet.html").render(
-        b=b, org=org, s=words, variant=variant,
+        b=b, org=org, s=words, variant=variant, org_lang=org_lang,
         logo=org.logo.as_uri() if org.logo else None,
         created=b.published.first_day().isoformat(),
         published=format_date(b.published, b.language),

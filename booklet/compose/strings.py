@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from importlib import resources
 
 import yaml
+
+import booklet.compose.cldr  # noqa: F401  (first: Babel loaded without reading the system's time zone)
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as cldr_date, format_skeleton
@@ -29,6 +31,11 @@ def locale_of(tag: str) -> Locale | None:
         return Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
         return None
+
+
+def other_language(tag: str | None, around: str) -> str | None:
+    """`tag` when text in it stands among text in `around` and must say so (a `lang` of its own), else None."""
+    return tag if tag and tag.lower() != around.lower() else None
 
 
 def supported_language(tag: str) -> bool:
@@ -116,9 +123,22 @@ def region_of(tag: str) -> str | None:
     return regions[0] if regions else None
 
 
-def format_date(day: dt.date | PartialDate, tag: str) -> str:
-    """A date as readers of this language write it (CLDR): 1 October 2026, October 1, 2026, 2026年10月1日."""
+# CLDR's plain "en" is American English ("October 1, 2026"). The publishers this tool is made for write
+# day, month, year, as in Ireland and the UK: plain `en` writes its dates as en-GB does; en-US is American.
+PLAIN_ENGLISH_DATES = "en-GB"
+
+
+def date_locale(tag: str) -> Locale:
+    """The CLDR locale whose date forms a tag uses: its own, except plain English (see above)."""
     locale = locale_of(tag) or Locale.parse(ENGLISH)
+    if locale.language == ENGLISH and locale.territory is None and locale.script in (None, "Latn"):
+        return Locale.parse(PLAIN_ENGLISH_DATES, sep="-")
+    return locale
+
+
+def format_date(day: dt.date | PartialDate, tag: str) -> str:
+    """A date as readers of this language write it (CLDR): 1 October 2026, October 1, 2026 (en-US), 2026年10月1日."""
+    locale = date_locale(tag)
     if day.day is None:
         return format_skeleton("yMMMM", dt.date(day.year, day.month, 1), locale=locale)
     return cldr_date(dt.date(day.year, day.month, day.day), "long", locale=locale)

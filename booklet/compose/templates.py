@@ -6,6 +6,7 @@ import functools
 from collections.abc import Mapping
 
 import jinja2
+from markupsafe import Markup
 
 from booklet.compose.phones import tel_uri
 from booklet.model import Contact
@@ -20,11 +21,25 @@ def environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["display_url"] = display_url
     env.filters["direction"] = direction       # "rtl" for Arabic, Urdu, ...: the html's dir
+    env.filters["in_lang"] = in_lang
     return env
 
 
-def render_contact(contact: Contact, words: Mapping[str, object], region: str | None) -> str:
-    """The HTML of one contact panel, the same in the text and on the back cover."""
+def render_contact(contact: Contact, words: Mapping[str, object], region: str | None,
+                   lang: str | None = None, panel_lang: str | None = None) -> str:
+    """The HTML of one contact panel, the same in the text and on the back cover. `panel_lang`: the language
+    of `words` (Phone, Hours), when not that of the text around the panel; `lang`: the language of the
+    publisher's words in it (title, text, hours...), when not that of `words`."""
     tel = tel_uri(contact.phone, region) if contact.phone else None
     return environment().get_template("contact.html").render(
-        contact=contact, tel=tel, s=words)
+        contact=contact, tel=tel, s=words, own=_lang_attribute(lang), panel=_lang_attribute(panel_lang))
+
+
+def in_lang(text: str, tag: str | None) -> Markup | str:
+    """Text in a language other than that around it, in a span saying which (`{{ org.name | in_lang(org_lang) }}`)."""
+    return Markup('<span lang="{}">{}</span>').format(tag, text) if tag else text
+
+
+def _lang_attribute(tag: str | None) -> Markup:
+    """` lang="TAG"`, or nothing; the tag is a checked BCP 47 tag, escaped all the same."""
+    return Markup(' lang="{}"').format(tag) if tag else Markup("")

@@ -38,6 +38,8 @@ def _write(element, parts: list[str], namespace: str) -> None:
     own = tag[1:].split("}", 1)[0] if tag.startswith("{") else HTML
     name = local(tag)
     attrs = "".join(f" {_name(k)}={quoteattr(v)}" for k, v in element.attrib.items())
+    if "lang" in element.attrib and "{" + XML + "}lang" not in element.attrib:
+        attrs += f" xml:lang={quoteattr(element.attrib['lang'])}"     # XHTML: both, the same (as the root has)
     if own != namespace:                 # an SVG or MathML island declares its namespace
         attrs = f' xmlns="{own}"' + attrs
     if own == HTML and name in VOID:

@@ -31,9 +31,16 @@ class MarkdownContext:
     snippets: dict[str, SourceText]
     booklets: dict[str, BookletLink]
     depth: int = 0                  # snippet nesting, to stop a snippet including itself
+    text_language: str | None = None    # the section's own language (`language:`), when not the booklet's
+    organisation_language: str | None = None    # the language of the publisher's texts, when it says
     reads: set[Path] = field(default_factory=set, compare=False)   # files read, for the cache's key
     outline: list = field(default_factory=list, compare=False)     # constructs and their lines (positions.py)
     words: dict | None = field(default=None, compare=False)        # the booklet's fixed words, when resolved
+
+    @property
+    def written_in(self) -> str:
+        """The language the section's text is in."""
+        return self.text_language or self.language
 
 
 @dataclass

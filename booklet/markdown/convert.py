@@ -2,7 +2,8 @@
 
 Supported beyond core Markdown (docs/markdown.md): tables, attribute lists, footnotes,
 fenced code (also inside lists), definition lists, abbreviations, ordered lists that keep
-their first number, `<br>` line breaks. Any other raw HTML is printed as text.
+their first number, `<br>` line breaks, phrases in another language
+(`[Croeso]{lang=cy}`). Any other raw HTML is printed as text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from booklet.markdown.glyphs import check_glyphs
 from booklet.markdown.inline import BR_PATTERN, LineBreakProcessor, MailtoProcessor
 from booklet.markdown.nesting import MAX_NESTING, NestingProcessor, first_too_deep, too_deep
 from booklet.markdown.links import IdProcessor, LinkProcessor
+from booklet.markdown.languages import PHRASE_PATTERN, PRIORITY, PhraseProcessor
 from booklet.markdown.lists import OrderedStartProcessor
 from booklet.markdown.positions import PositionProcessor
 from booklet.markdown.tables import TableScopeProcessor, TableWidthProcessor
@@ -46,6 +48,7 @@ class BookletExtension(Extension):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.register(LineBreakProcessor(BR_PATTERN, md), "booklet-br", 95)
+        md.inlinePatterns.register(PhraseProcessor(PHRASE_PATTERN, md, self.locator), "booklet-phrase", PRIORITY)
         md.parser.blockprocessors.register(
             DirectiveProcessor(md.parser, self.ctx, self.locator, self._snippet), "booklet-directive", 75)
         # attr_list runs at 8: figures need its attributes; ids come last, after footnotes.

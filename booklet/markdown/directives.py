@@ -7,7 +7,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 
-from booklet.compose.strings import strings_for
+from booklet.compose.strings import other_language, strings_for
 from booklet.compose.templates import render_contact
 from booklet.markdown.context import Locator, MarkdownContext
 
@@ -61,7 +61,10 @@ class DirectiveProcessor(BlockProcessor):
                                f" (there is: {known})", rule="unknown-contact")
             return
         self.locator.line(first)
-        self._stash(parent, render_contact(contact, strings_for(self.ctx.language, self.ctx.words), self.ctx.region))
+        # The panel's words are the booklet's and the publisher's: each marked as such in a section in another language.
+        lang = other_language(self.ctx.organisation_language, self.ctx.language)
+        self._stash(parent, render_contact(contact, strings_for(self.ctx.language, self.ctx.words), self.ctx.region,
+                                           lang, other_language(self.ctx.language, self.ctx.written_in)))
 
     def _snippet(self, parent, snippet_id: str, first: str) -> None:
         if snippet_id not in self.ctx.snippets:
@@ -102,4 +105,6 @@ class DirectiveProcessor(BlockProcessor):
             box.set("data-continued", f"{label_text} (continued)")
         label = etree.SubElement(box, "p", {"class": "box-label"})
         label.text = label_text
+        if not arg and (lang := other_language(self.ctx.language, self.ctx.written_in)):
+            label.set("lang", lang)            # the booklet's own word for it, in a section in another language
         self.parser.parseChunk(box, body)

@@ -56,7 +56,7 @@ class PositionProcessor(Treeprocessor):
                 self._walk(child, in_item)
 
     def _block(self, kind: Kind, element, *, level: int = 0, image=None, skip=()) -> None:
-        visible, plain = _texts(element, skip, self.md.htmlStash.rawHtmlBlocks)
+        visible, plain, own = _texts(element, skip, self.md.htmlStash.rawHtmlBlocks, self.ctx.written_in)
         line = self._find(re.escape(f"]({image.get('src')}"), "block") if image is not None else None
         line = line or self._locate(visible)
         self._last_line = line
@@ -64,8 +64,10 @@ class PositionProcessor(Treeprocessor):
         if kind in (Kind.PARAGRAPH, Kind.ITEM) and not any(lines):
             self._inline(element, line, alone=False)
             return                                   # a placeholder for a panel or a snippet: no words
+        own_lines = tuple(_same_cut(v, o) for v, o in zip(visible.split("\n"), own.split("\n"))) \
+            if own != visible else ()
         self._add(kind, line, text=" ".join(p for p in lines if p), level=level, lines=lines,
-                  plain=tuple(part.strip() for part in plain.split("\n")))
+                  plain=tuple(part.strip() for part in plain.split("\n")), own=own_lines)
         self._inline(element, line, alone=image is not None)
 
     def _table(self, table) -> None:
@@ -118,14 +120,18 @@ class PositionProcessor(Treeprocessor):
         return None
 
     def _add(self, kind: Kind, line: int, **fields) -> None:
-        self.ctx.outline.append(Construct(kind, self.ctx.path, line, depth=self.ctx.depth, **fields))
+        self.ctx.outline.append(Construct(kind, self.ctx.path, line, depth=self.ctx.depth,
+                                          language=self.ctx.written_in, **fields))
 
 
-def _texts(element, skip, stash=()) -> tuple[str, str]:
-    """The visible text of an element, and the same without the words of links and code.
+def _texts(element, skip, stash=(), language: str = "") -> tuple[str, str, str]:
+    """The visible text of an element, the same without the words of links and code, and the same
+    with each phrase in a language other than `language` blanked out, character for character (so
+    offsets into it stay those of the visible text, and the rules of one language skip the phrase).
 
     Entities (&amp;) come back from the stash as their characters; stashed panels are not words."""
-    visible, plain = [], []
+    visible, plain, own = [], [], []
+    primary = language.split("-")[0].lower()
 
     def unstash(text: str) -> str:
         def character(match) -> str:
@@ -134,24 +140,36 @@ def _texts(element, skip, stash=()) -> tuple[str, str]:
             return html.unescape(raw) if ENTITY.fullmatch(raw) else ""
         return STASHED.sub(character, text.replace(AMP_SUBSTITUTE, "&"))
 
-    def walk(node, hidden: bool) -> None:
+    def blank(text: str) -> str:
+        return re.sub(r"[^\n]", " ", text)
+
+    def walk(node, hidden: bool, foreign: bool) -> None:
         if node.tag in skip and node is not element:
             return
         if node.tag == "sup" or "footnote-ref" in node.get("class", ""):
             return                                           # footnote marks are not words
         hide = hidden or node.tag in ("a", "code")
+        other = foreign or bool(node.get("lang")) and node.get("lang").split("-")[0].lower() != primary
         for text, inside in ((node.text, True), *(((c, None) for c in node))):
             if inside is True and text:
                 visible.append(unstash(text))
                 plain.append("" if hide else unstash(text))
+                own.append(blank(visible[-1]) if other else visible[-1])
             elif inside is None:
-                walk(text, hide)
+                walk(text, hide, other)
                 if text.tail:
                     visible.append(unstash(text.tail))
                     plain.append("" if hidden else unstash(text.tail))
+                    own.append(blank(visible[-1]) if foreign else visible[-1])
 
-    walk(element, False)
-    return "".join(visible), "".join(plain)
+    walk(element, False, False)
+    return "".join(visible), "".join(plain), "".join(own)
+
+
+def _same_cut(visible: str, own: str) -> str:
+    """`own` cut where stripping cuts `visible`, so that the two stay aligned character for character."""
+    start = len(visible) - len(visible.lstrip())
+    return own[start:start + len(visible.strip())]
 
 
 def _words(text: str) -> list[str]:

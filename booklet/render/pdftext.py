@@ -13,7 +13,7 @@ from booklet.render.tagging.content import PageInstructions, ParsedPages, mcid_o
 from booklet.render.tagging.tree import owners, reachable
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
-RESOURCES, SUBTYPE, MCID = Name.Resources, Name.Subtype, Name.MCID
+RESOURCES, SUBTYPE, MCID, ACTUAL_TEXT = Name.Resources, Name.Subtype, Name.MCID, Name.ActualText
 
 
 class Mark(NamedTuple):
@@ -22,6 +22,7 @@ class Mark(NamedTuple):
     serial: int
     tag: str
     mcid: int | None
+    actual: str | None = None      # its /ActualText: what a reader gets in place of the glyphs inside
 
 
 # Reading the text back. Decoding through each font's /ToUnicode CMap keeps the
@@ -71,7 +72,8 @@ def _operators(index, content: PageInstructions, resources, marks, serial, cmaps
         elif op == "BDC" or op == "BMC":
             operands = instruction.operands
             mcid = mcid_of(op, operands)
-            marks += (Mark(next(serial), str(operands[0])[1:], mcid),)
+            actual = operands[1].get(ACTUAL_TEXT) if op == "BDC" and isinstance(operands[1], Dictionary) else None
+            marks += (Mark(next(serial), str(operands[0])[1:], mcid, None if actual is None else str(actual)),)
             if mcid is not None:
                 mcids.append(mcid)
         elif op == "EMC":
@@ -122,11 +124,16 @@ def _decoder(font: Dictionary):
 def mcid_text(pdf: pikepdf.Pdf, wanted: set[tuple[int, int]] | None = None,
               parsed: ParsedPages | None = None) -> dict[tuple[int, int], str]:
     """Text drawn in each tagged marked-content sequence (or just the `wanted` ones), keyed by
-    (page index, MCID)."""
+    (page index, MCID), as a reader gets it: a sequence with an /ActualText gives that, once."""
     texts: dict[tuple[int, int], str] = {}
+    replaced: set[int] = set()
     for index, marks, _, text in _drawn(pdf, wanted, parsed, every=False):
         if not text:
             continue
+        outer = next((m for m in marks if m.actual is not None), None)
+        if outer is not None:
+            text = "" if outer.serial in replaced else outer.actual
+            replaced.add(outer.serial)
         mcid = next((m.mcid for m in reversed(marks) if m.mcid is not None), None)
         if mcid is not None:
             texts[index, mcid] = texts.get((index, mcid), "") + text

@@ -13,6 +13,7 @@ from PIL import ImageCms
 from booklet.model import PdfxStandard
 from booklet.render.bleed import grower
 from booklet.render.colour import convert_document, converter_for
+from booklet.render.hyphens import soften_text_hyphens
 
 MM = 72 / 25.4
 MARK_LENGTH_MM = 5.0        # crop mark length, drawn beyond the bleed
@@ -49,6 +50,7 @@ class PrintFinish:
 
 def finish_for_press(pdf: pikepdf.Pdf, job: PrintFinish, *, title: str) -> dict:
     """Apply every print fix in place; returns the save options the standard needs."""
+    soften_text_hyphens(pdf)      # the text layer as the download's: a file for the press is still searched
     _untag(pdf)
     # One parse of each page: colours to inks, and edge-to-edge fills grown into the bleed.
     convert_document(pdf, converter_for(job.profile.path, job.inks), lambda page: grower(page, job.bleed_mm * MM))

@@ -12,6 +12,7 @@ import pikepdf
 from booklet.compose.strings import strings_for
 from booklet.model import Manifest, Organisation
 from booklet.render.finish import FinishContext, Padding
+from booklet.render.hyphens import hyphenation_css
 from booklet.render.fit import ROUNDS, Fitting, fit_figures, refit
 from booklet.render.listen import listening, render_problems
 from booklet.render.pages import PageStarts, page_starts
@@ -137,7 +138,8 @@ def _lay_out(variant: Variant, html: str, manifest: Manifest, setting: Setting,
     again as render/fit.py says (a well-made booklet is laid out once)."""
     fitting = Fitting()
     for _ in range(ROUNDS):
-        rendered = lay_out(html, stylesheets=_sheets(variant, manifest), extra_css=theme_css(setting.used_theme),
+        rendered = lay_out(html, stylesheets=_sheets(variant, manifest),
+                           extra_css=theme_css(setting.used_theme) + hyphenation_css(manifest),
                            pdf_variant=variant.pdf_variant, base=manifest.folder,
                            roots=(setting.root, setting.styles), styles=setting.styles)
         back = next((i for i, page in enumerate(rendered.pages) if "sec-contact" in page.anchors),
@@ -162,7 +164,8 @@ def _padding(variant: Variant, layout: Layout, laid_out_as: Variant, manifest: M
         return None
     from booklet.compose.document import compose_notes_html
     html = compose_notes_html(manifest, pages=missing, first_page=layout.back_cover + 1)
-    rendered = lay_out(html, stylesheets=_sheets(laid_out_as, manifest), extra_css=theme_css(setting.used_theme),
+    rendered = lay_out(html, stylesheets=_sheets(laid_out_as, manifest),
+                       extra_css=theme_css(setting.used_theme) + hyphenation_css(manifest),
                        pdf_variant=None, base=manifest.folder, roots=(setting.root, setting.styles),
                        styles=setting.styles)
     return Padding(write_raw(rendered, pdf_variant=None), layout.back_cover, missing)

@@ -34,7 +34,7 @@ def read_sections(f: Fields, numbered: bool, folder: Path, root: Path, problems:
         seen[key] = line
         sections.append(Section(path=text.path, title=text.title, short_title=text.short_title or text.title,
                                 body=text.body, body_line=text.body_line, title_line=text.title_line,
-                                number=len(sections) + 1 if numbered else None, anchor=anchor))
+                                language=text.language, number=len(sections) + 1 if numbered else None, anchor=anchor))
     if f.node("sections") is not None and not sections and not problems.errors:
         f.error(f.node("sections"), "'sections' should list at least one section file")
     return sections
@@ -76,15 +76,17 @@ def snippet_as_section(text: SourceText, snippet_id: str, title: str | None) -> 
     heading (which then leaves the body, so it is not printed twice), else its id in words."""
     if title or text.title:
         return SourceText(text.path, title or text.title, text.short_title, text.body, text.body_line,
-                          text.title_line)
+                          text.title_line, text.language)
     lines = text.body.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     heading = HEADING.fullmatch(lines[first].strip()) if first is not None else None
     if heading:
         body = "\n".join([""] * (first + 1) + lines[first + 1:])   # blank lines keep the line numbers
-        return SourceText(text.path, heading["text"], text.short_title, body, text.body_line)
+        return SourceText(text.path, heading["text"], text.short_title, body, text.body_line,
+                          language=text.language)
     words = snippet_id.replace("-", " ").replace("_", " ").strip()
-    return SourceText(text.path, words[:1].upper() + words[1:], text.short_title, text.body, text.body_line)
+    return SourceText(text.path, words[:1].upper() + words[1:], text.short_title, text.body, text.body_line,
+                      language=text.language)
 
 
 def read_related(f: Fields, root: Path, problems: Problems, reads: set[Path]) -> list[Related]:

@@ -83,6 +83,8 @@ ORGANISATION = Group("organisation.yml", "_shared/organisation.yml", (
     Key("logo", Kind.FILE, "a picture inside _shared/, like images/logo.svg"),
     Key("country", T, "two capital letters (IE, GB): the country of local phone numbers",
         default="from the booklet's language"),
+    Key("language", T, "the language the contacts and feedback text are written in, like en-IE: marked as such"
+        " in a booklet or section in another language", default="the booklet's language"),
     Key("feedback", Kind.GROUP, "how readers send comments (below)", required=True, rule="feedback-route"),
     Key("contacts", Kind.GROUP, "contact panels by id: lower-case letters, digits and hyphens (below)"),
 ))
@@ -145,6 +147,8 @@ FRONT_MATTER = Group("the front matter", "front matter of a section or snippet (
     Key("title", T, "the section's title; required in a section file",
         default="optional in a snippet (see the snippet entry of sections)"),
     Key("short_title", T, "a shorter title for the running header and contents", default="the title"),
+    Key("language", T, "the section's language when it is not the booklet's, like cy in an English booklet:"
+        " its tag in the PDF, web page and EPUB, hyphenation and the English-only rules", default="the booklet's"),
 ))
 
 # theme.yml: the roles' keys are booklet.theme.model.Role's (a test holds the two together).

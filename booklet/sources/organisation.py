@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from booklet.compose.strings import supported_language
 from booklet.model import Contact, Feedback, Organisation
 from booklet.problems import Problems
 from booklet.sources.keys import CONTACT, FEEDBACK, ORGANISATION
@@ -27,6 +28,11 @@ def read_organisation(node, path: Path, root: Path, problems: Problems, reads: s
     if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
         fields.error(fields.node("country"), "'country' should be a two-letter country code in capitals, like IE or GB")
         country = None
+    language = fields.text("language")
+    if language is not None and not supported_language(language):
+        fields.error(fields.node("language"), f"'language: {language}' is not a language tag CLDR knows;"
+                     " use one like en-IE, ga, cy or pl (a BCP 47 tag: language, then script or region)")
+        language = None
     logo = _logo(fields, root, reads)
     feedback = _feedback(fields, path, problems)
     contacts = {}
@@ -41,7 +47,7 @@ def read_organisation(node, path: Path, root: Path, problems: Problems, reads: s
     if name is None or website is None or feedback is None:
         return None
     return Organisation(name=name, website=website, feedback=feedback, contacts=contacts,
-                        logo=logo, country=country)
+                        logo=logo, country=country, language=language)
 
 
 def _logo(fields: Fields, root: Path, reads: set[Path]) -> Path | None:

@@ -139,6 +139,8 @@ def convert_sections(sections, language: str, organisation: Organisation | None,
     for section in sections:
         ctx = MarkdownContext(path=section.path, body_line=section.body_line, root=root,
                               anchor=section.anchor, language=language, region=region,
+                              text_language=section.language,
+                              organisation_language=organisation.language if organisation else None,
                               contacts=contacts, snippets=snippets, booklets=links, reads=reads,
                               words=words)
         if section.path.parent.name == "snippets":

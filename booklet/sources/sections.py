@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from booklet.compose.strings import supported_language
 from booklet.model import SourceText
 from booklet.problems import Problems
 from booklet.sources.keys import FRONT_MATTER
@@ -19,7 +20,7 @@ def read_markdown_file(path: Path, root: Path, problems: Problems, *, title_requ
     if text is None:
         return None
     lines = text.split("\n")
-    title = short_title = None
+    title = short_title = language = None
     body_start, title_line = 0, 1
     if lines and lines[0].strip() == "---":
         try:
@@ -32,9 +33,15 @@ def read_markdown_file(path: Path, root: Path, problems: Problems, *, title_requ
         title = fields.text("title")
         short_title = fields.text("short_title")
         title_line = fields.line_for("title")
+        language = fields.text("language")
+        if language is not None and not supported_language(language):
+            fields.error(fields.node("language"), f"'language: {language}' is not a language tag CLDR knows;"
+                         " use one like cy, ga, en-IE or pl (a BCP 47 tag: language, then script or region)")
+            language = None
         body_start = end + 1
     if title is None and title_required:
         problems.error(path, 1, "this section has no title: start the file with\n"
                        "---\ntitle: The section's title\n---")
     return SourceText(path=path, title=title, short_title=short_title,
-                      body="\n".join(lines[body_start:]), body_line=body_start + 1, title_line=title_line)
+                      body="\n".join(lines[body_start:]), body_line=body_start + 1, title_line=title_line,
+                      language=language)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from booklet.compose.document import contents_entries
 from booklet.compose.phones import tel_uri
-from booklet.compose.strings import format_date, region_of, strings_for
+from booklet.compose.strings import format_date, other_language, region_of, strings_for
 from booklet.compose.templates import environment, render_contact
 from booklet.model import Manifest, Organisation
 from booklet.theme.scripts import direction
@@ -70,6 +70,7 @@ def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ..
                 related: tuple[RelatedLink, ...], stylesheet: str) -> str:
     words = strings_for(b.language, b.words)
     region = org.country or region_of(b.language)
+    org_lang = other_language(org.language, b.language)
     env = environment()
     env.filters["web_body"] = web_body
     return env.get_template("web.html").render(
@@ -80,5 +81,5 @@ def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ..
         next_review=format_date(b.review.next, b.language),
         contents=contents_entries(b, words),
         downloads=downloads, related=related,
-        panels=[render_contact(org.contacts[c], words, region) for c in b.contacts],
+        panels=[render_contact(org.contacts[c], words, region, org_lang) for c in b.contacts], org_lang=org_lang,
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None)

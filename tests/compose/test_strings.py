@@ -63,6 +63,9 @@ def test_traditional_chinese_never_gets_simplified_words():
     ("en-IE", "1 October 2026", "October 2026"),
     ("en-GB", "1 October 2026", "October 2026"),
     ("en-US", "October 1, 2026", "October 2026"),
+    ("en", "1 October 2026", "October 2026"),          # plain English: day, month, year (not CLDR's American)
+    ("en-Latn", "1 October 2026", "October 2026"),
+    ("en-CA", "October 1, 2026", "October 2026"),      # a region's own forms stay its own
 ])
 def test_dates_as_the_language_writes_them(tag, day, month):
     assert format_date(dt.date(2026, 10, 1), tag) == day
@@ -105,3 +108,19 @@ def test_the_strings_command_prints_the_catalogue_or_refuses_an_unknown_tag():
     assert '# English: "Contents"' in welsh.output
     unknown = CliRunner().invoke(main, ["strings", "xx"])
     assert unknown.exit_code == 1 and "'xx' is not a language tag CLDR knows" in unknown.output
+
+
+def test_dates_and_plurals_read_no_system_time_zone_file():
+    """Babel looks up the computer's time zone when its date module loads (any locale's data loads it):
+    booklet keeps it from opening /etc/localtime, /etc/timezone or /usr/share/zoneinfo."""
+    import subprocess
+    import sys
+    script = ("import sys, datetime\n"
+              "opened = []\n"
+              "sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == 'open' else None)\n"
+              "from booklet.compose.strings import format_date, plural_categories\n"
+              "print(format_date(datetime.date(2026, 10, 1), 'cy'), plural_categories('pl'))\n"
+              "print([p for p in opened if p.startswith(('/etc/', '/usr/share/zoneinfo'))])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True,
+                          env={"PATH": "/usr/bin:/bin", "TZ": ""})
+    assert done.stdout.splitlines() == ["1 Hydref 2026 ('one', 'few', 'many', 'other')", "[]"], done.stderr

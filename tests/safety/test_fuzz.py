@@ -88,10 +88,9 @@ def run_booklet(tmp: Path, root: Path, output: Path, *args: str) -> tuple[int, s
     scratch.mkdir(exist_ok=True)
     log = scratch / "log.json"
     # /etc/mime.types: read by WeasyPrint's import (its own MIME table), never a user's file.
-    # The system's time zone: Babel's import looks it up (babel.localtime); booklet formats dates
-    # only, never a time, so it cannot reach the output.
-    allowed = [str(root), str(output), str(PACKAGE), str(scratch), "/etc/mime.types",
-               "/etc/localtime", "/etc/timezone", "/usr/share/zoneinfo"]
+    # Not the system's time zone (/etc/localtime, /usr/share/zoneinfo): booklet.compose.cldr keeps
+    # Babel from looking it up.
+    allowed = [str(root), str(output), str(PACKAGE), str(scratch), "/etc/mime.types"]
     done = subprocess.run([sys.executable, str(RUNNER), str(log), json.dumps(allowed), *args], cwd=tmp,
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(PROJECT)})

@@ -136,3 +136,13 @@ def test_a_booklet_in_the_language_builds_with_its_own_words(sources, tmp_path, 
         package = epub.read("EPUB/package.opf").decode()
     summary = re.search(r'<meta property="schema:accessibilitySummary">([^<]+)</meta>', package).group(1)
     assert html.unescape(summary) == strings_for(tag)["accessibility_summary"] and "publication" not in summary
+
+
+def test_a_section_in_another_language_is_read_and_an_unknown_one_is_an_error_at_its_line(sources):
+    welsh = "---\ntitle: Yr ail adran\nlanguage: cy\n---\n\nGeiriau.\n"
+    root = sources(demo__two_md=welsh)
+    library, _ = read_library(root, booklet_folders(root), variants=tuple(VARIANTS))
+    assert [s.language for s in library.booklets["demo"].sections] == [None, "cy"]
+    assert problems(sources(demo__two_md=welsh.replace("language: cy", "language: welsh"))) == [
+        "demo/two.md:3: error: 'language: welsh' is not a language tag CLDR knows; use one like cy, ga, en-IE"
+        " or pl (a BCP 47 tag: language, then script or region)"]

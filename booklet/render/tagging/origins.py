@@ -10,7 +10,9 @@ WeasyPrint's tree builder for one `write_pdf` call and stamps each element it ma
   /S, /E, /ID, /Alt, /A /Scope  where the HTML element's tag or ARIA role says more than
                   WeasyPrint's own tag table does;
   /BookletDefinition  /dt or /dd on the LI WeasyPrint makes of a definition list's term or
-                  definition (it tags both alike), for the PDF pass to shape (and remove).
+                  definition (it tags both alike), for the PDF pass to shape (and remove);
+  /Lang           the HTML element's own `lang` (a phrase or section in another language: PDF/UA-1
+                  7.2), which WeasyPrint writes only for the whole document.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ def _record(element: pydyf.Dictionary, box, serials: dict[tuple, int]) -> None:
     if anonymous or box.element_tag != html.tag:
         return      # a pseudo-element or a box WeasyPrint made: the HTML element's role is not its own
     tag, aria = html.tag, html.get("role", "")
+    if html.get("lang"):
+        element["Lang"] = pydyf.String(html.get("lang"))
     if tag in ROLES_BY_TAG and element.get("S") in ("/NonStruct", "/Figure"):
         element["S"] = ROLES_BY_TAG[tag]
     if aria in ROLES_BY_ARIA:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Dictionary, Name, String
 
+from booklet.render.hyphens import soften_layout_hyphens
 from booklet.render.pdftext import mcid_text
 from booklet.render.tagging.artifacts import artifact_keys, detach_mcids, mark_as_artifacts, prune_empty
 from booklet.render.tagging.content import ParsedPages
@@ -44,8 +45,10 @@ def make_accessible(pdf: pikepdf.Pdf, *, title: str, language: str) -> None:
     for walked, keys in zip(elements, direct):
         if walked.elem.get(S) != LINK and len(keys) > 1:
             wanted.update(keys)
-    parsed = ParsedPages(pdf)       # each page parsed once for the three passes that read its content
-    texts = mcid_text(pdf, wanted, parsed)
+    parsed = ParsedPages(pdf)       # each page parsed once for the passes that read its content
+    drawn = mcid_text(pdf, None, parsed)        # all of it: a line the layout hyphenated may be anywhere
+    soften_layout_hyphens(parsed, drawn)
+    texts = {key: drawn[key] for key in wanted if key in drawn}
     owned, artifacts = artifact_keys(pdf, texts, elements, direct)
     mark_as_artifacts(parsed, artifacts)
     detach_mcids(pdf, owned, artifacts)
