@@ -284,6 +284,10 @@ from booklet.sourcecommands import import_command, strings_command  # noqa: E402
 main.add_command(strings_command)
 main.add_command(import_command)
 
+from booklet.translate.commands import translate_command  # noqa: E402
+
+main.add_command(translate_command)
+
 
 if __name__ == "__main__":
     main()

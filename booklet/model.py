@@ -193,6 +193,7 @@ class Manifest:
     online: str | None = None
     related: tuple[Related, ...] = ()
     printing: PrintSettings = PrintSettings()
+    translation_of: str | None = None      # the slug of the booklet this one translates
     reads: tuple[Path, ...] = ()           # files outside its folder it is made from (snippets, pictures...)
     # Its fixed words, from the package's catalogue and the sources' own (booklet/sources/strings.py).
     words: Mapping[str, object] = field(default_factory=dict, compare=False)
