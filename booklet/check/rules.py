@@ -41,6 +41,9 @@ RULES: dict[str, Rule] = _rules(
     Rule("edition-code", "governance", "error", "the manifest has no `reference:` (the edition code)", adjustable=False),
     Rule("placeholder", "governance", "warning", "booklet.yml still says 'TO FILL IN' where booklet import left"
          " a value to give (an error once approved)", governance.placeholder),
+    Rule("stale-translation", "governance", "warning", "a translated passage whose source changed since it was"
+         " translated, or a source passage not yet translated (an error once the translation is approved)",
+         governance.stale_translation),
     Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement", adjustable=False),
     Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback", adjustable=False),
     # Accessibility
