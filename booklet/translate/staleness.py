@@ -84,3 +84,24 @@ def _shown(path: Path, root: Path) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
+
+
+def standing(manifest) -> str:
+    """How a translated booklet stands with its source, in the register's words ('' for one that is not)."""
+    if getattr(manifest, "translation_of", None) is None:
+        return ""
+    found = out_of_step(manifest.folder, manifest.folder.parent)
+    if not (manifest.folder / "translation.yml").is_file():
+        return f"translation of {manifest.translation_of}: not imported"
+    return f"translation of {manifest.translation_of}: " + (
+        "in step" if not found else f"{len(found)} passage{'s' * (len(found) != 1)} out of step")
+
+
+def beside_sources(manifests: list) -> list:
+    """The same manifests, each translation right after the booklet it translates."""
+    slugs = {m.slug for m in manifests}
+    order = [m for m in manifests if getattr(m, "translation_of", None) not in slugs]
+    for m in [m for m in manifests if m not in order]:
+        at = max(i for i, o in enumerate(order) if o.slug == m.translation_of or o.translation_of == m.translation_of)
+        order.insert(at + 1, m)
+    return order
