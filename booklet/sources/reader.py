@@ -23,10 +23,10 @@ from booklet.problems import Problem, Problems
 from booklet.sources.folders import booklet_folders
 from booklet.sources.manifest import read_manifest
 from booklet.sources.organisation import read_organisation
-from booklet.sources.safe import Refusal, read_text, refusal
-from booklet.sources.sections import read_markdown_file
+from booklet.sources.safe import Refusal, refusal
+from booklet.sources.sections import read_snippets, read_yaml
 from booklet.sources.strings import read_catalogues
-from booklet.sources.yamlnodes import is_empty, parse, written
+from booklet.sources.yamlnodes import is_empty, written
 
 
 @dataclass(frozen=True)
@@ -53,21 +53,6 @@ class Reading:
 
     def all_problems(self) -> list[Problem]:
         return [*self.problems, *(p for b in self.booklets for p in b.problems)]
-
-
-def read_yaml(path: Path, root: Path, problems: Problems) -> yaml.Node | None:
-    text = read_text(path, root, problems)
-    return None if text is None else parse(text, path, problems)
-
-
-def read_snippets(root: Path, problems: Problems) -> dict[str, SourceText]:
-    snippets = {}
-    folder = root / "_shared" / "snippets"
-    for path in sorted(folder.glob("*.md")) if refusal(folder, root) is Refusal.FOLDER else ():
-        text = read_markdown_file(path, root, problems, title_required=False)
-        if text is not None:
-            snippets[path.stem] = text
-    return snippets
 
 
 def link_targets(nodes: dict[str, yaml.Node | None]) -> dict[str, BookletLink]:

@@ -15,8 +15,7 @@ import yaml
 
 from booklet.problems import Problems
 from booklet.sources.entries import snippet_as_section
-from booklet.sources.reader import read_snippets, read_yaml
-from booklet.sources.sections import read_markdown_file
+from booklet.sources.sections import read_markdown_file, read_snippets, read_yaml
 from booklet.sources.yamlnodes import line_of, written
 from booklet.translate.blocks import Passage, Slot, Walk, walk_body
 

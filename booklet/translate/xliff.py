@@ -14,7 +14,7 @@ from lxml import etree
 
 from booklet.problems import Problems
 from booklet.translate.exchange import Document, Entry, State
-from booklet.translate.inline import TOKEN, Code, _tokens
+from booklet.translate.inline import Code, _tokens
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 Q = "{%s}" % NS
@@ -156,4 +156,4 @@ def _words(text: str | None) -> str:
     return (text or "").replace("{", "{{").replace("}", "}}")
 
 
-__all__ = ["NS", "TOKEN", "read_xliff", "write_xliff"]
+__all__ = ["NS", "read_xliff", "write_xliff"]
