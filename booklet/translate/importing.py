@@ -17,10 +17,11 @@ import yaml
 
 from booklet.compose.strings import supported_language
 from booklet.problems import ContentError, Problems
+from booklet.scaffold.create import SLUG
 from booklet.sources.safe import readable
 from booklet.translate.blocks import Passage, Slot
 from booklet.translate.exchange import Document, Entry, State, fingerprint
-from booklet.translate.inline import problem, rebuild
+from booklet.translate.inline import at_line_start, problem, rebuild
 from booklet.translate.manifestfile import new_manifest, updated_manifest, yaml_value
 from booklet.translate.memory import MEMORY, Memory, Remembered, current_passages, edited, memory_text, read_memory
 from booklet.translate.units import Extraction, extract, manifest_nodes
@@ -40,7 +41,11 @@ def plan_import(document: Document, path: Path, root: Path, slug: str | None = N
     """The files the import writes; raises ContentError listing every problem (nothing is written)."""
     problems = Problems()
     source_folder = root / document.slug
-    if not document.slug or not readable(source_folder / "booklet.yml", root):
+    if slug is not None and not SLUG.fullmatch(slug):
+        problems.error(path, 1, f"'--slug {slug}' is not a booklet name: use lower-case letters, digits and"
+                       " hyphens, like heart-failure-cy")
+        raise ContentError(problems.items)
+    if not SLUG.fullmatch(document.slug) or not readable(source_folder / "booklet.yml", root):
         problems.error(path, 1, f"this file translates '{document.slug}', which is not a booklet in {root}"
                        " (no booklet.yml there): give the sources root with --sources")
         raise ContentError(problems.items)
@@ -118,7 +123,7 @@ def _compose(source: Extraction, entries: dict[str, Entry], folder: Path, root: 
 def _written(passage: Passage, target: str, codes) -> str:
     if passage.kind in ("title", "short", "caption", "credit") or passage.path.name == "booklet.yml":
         return target.replace("{{", "{").replace("}}", "}")
-    return rebuild(target, codes)
+    return at_line_start(rebuild(target, codes))
 
 
 def _page_text(lines: tuple[tuple, ...], texts: dict[str, str]) -> tuple[str, dict[str, int]]:

@@ -222,8 +222,18 @@ def rebuild(text: str, codes: dict[str, Code]) -> str:
 
 
 def _escaped(words: str) -> str:
-    words = words.replace("{{", "{").replace("}}", "}")
+    # A line break a translator typed would split the passage into blocks: a passage is one line of words.
+    words = re.sub(r"\s*\n\s*", " ", words.replace("{{", "{").replace("}}", "}"))
     return SPECIAL.sub(r"\\\1", words)
+
+
+BLOCK_START = re.compile(r"^(\s*)(#|[-+*](?=\s)|\d+(?=[.)]\s)|>|=+\s*$|\|)")
+
+
+def at_line_start(markdown: str) -> str:
+    """A passage starting a line must not start a block of its own: '# ', '- ', '1. ', '> ' are escaped."""
+    return BLOCK_START.sub(lambda m: m[1] + ("\\" + m[2] if not m[2][0].isdigit() else m[2] + "\\"), markdown,
+                           count=1)
 
 
 def plain(text: str) -> str:

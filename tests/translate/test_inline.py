@@ -32,3 +32,12 @@ def test_a_translator_may_move_placeholders_but_not_break_them():
     assert "out of order" in problem("{1}a {2}b{/1}{/2}", codes)
     assert "twice" in problem("{1}a{/1}{1}b{/1}{2}c{/2}", codes)
     assert "never closed" in problem("{1}a {2}b{/2}", codes)
+
+
+def test_a_translation_cannot_make_a_new_block():
+    from booklet.translate.inline import at_line_start
+    _, codes = tokenize("**a** b")
+    assert rebuild("{1}a{/1}\n\n# b", codes) == "**a** # b"
+    assert at_line_start(rebuild("# b {1}a{/1}", codes)) == "\\# b **a**"
+    assert at_line_start(rebuild("1. b {1}a{/1}", codes)) == "1\\. b **a**"
+    assert at_line_start(rebuild("- b {1}a{/1}", codes)) == "\\- b **a**"
