@@ -60,18 +60,24 @@ def plan_import(document: Document, path: Path, root: Path, slug: str | None = N
                        f" {document.slug} imported before: give another --slug")
     source = extract(source_folder, root)
     entries = {e.id: e for e in document.entries}
+    absent: list[str] = []
     for passage in source.passages:
         entry = entries.get(passage.id)
         where = f"{_shown(passage.path, root)}:{passage.line}"
         if entry is None:
-            problems.error(path, 1, f"unit {passage.id} ({where}) is not in this file: the source gained it"
-                           " since the export; export again (translations already made are kept)")
+            absent.append(f"{passage.id} ({where})")
         elif not (entry.target or "").strip():
             problems.error(path, entry.line, f"unit {passage.id} ({entry.where or where}) has no translation")
         else:
             wrong = problem(entry.target, entry.codes)
             if wrong:
                 problems.error(path, entry.line, f"unit {passage.id} ({entry.where or where}): {wrong}")
+    if absent:
+        shown = ", ".join(absent[:3]) + (f" and {len(absent) - 3} more" if len(absent) > 3 else "")
+        many = len(absent) > 1
+        problems.error(path, 1, f"{len(absent)} unit{'s' * many} of the source {'are' if many else 'is'}"
+                       f" not in this file: {shown}; the source has changed since the export (or the file is"
+                       " not all of it): export again (translations already made are kept)")
     if problems.errors:
         raise ContentError([p for p in problems.items])
     return _compose(source, entries, folder, root, memory, document.target_language)

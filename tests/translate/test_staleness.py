@@ -74,4 +74,5 @@ def test_a_new_source_passage_is_named_and_import_asks_for_a_new_export(translat
     found = _stale(translated)
     assert len(found) == 1 and "not yet translated: daily.li4" in found[0].message
     code, out = run("translate", "import", f"translations/{SLUG}.cy.xlf", "--sources", "src")
-    assert code == 1 and "unit daily.li4" in out and "export again" in out
+    assert code == 1 and "1 unit of the source is not in this file: daily.li4 (heart-failure/daily.md:19)" in out
+    assert "export again" in out
