@@ -287,6 +287,10 @@ from booklet.approval.commands import approve_command, proof_command  # noqa: E4
 main.add_command(approve_command)
 main.add_command(proof_command)
 
+from booklet.translate.commands import translate_command  # noqa: E402
+
+main.add_command(translate_command)
+
 
 if __name__ == "__main__":
     main()

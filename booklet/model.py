@@ -83,6 +83,16 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Version:
+    """One language version of a booklet: the source or a translation of it (`translation_of:`)."""
+
+    slug: str
+    language: str
+    title: str
+    web: bool = True                 # it has a web edition to link to
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A Markdown file after its front matter is read: fields plus body with its first line."""
 
@@ -198,6 +208,8 @@ class Manifest:
     online: str | None = None
     related: tuple[Related, ...] = ()
     printing: PrintSettings = PrintSettings()
+    translation_of: str | None = None      # the slug of the booklet this one translates
+    versions: tuple[Version, ...] = ()     # every language version, itself included (source first); () alone
     reads: tuple[Path, ...] = ()           # files outside its folder it is made from (snippets, pictures...)
     # Its fixed words, from the package's catalogue and the sources' own (booklet/sources/strings.py).
     words: Mapping[str, object] = field(default_factory=dict, compare=False)

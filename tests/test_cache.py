@@ -147,7 +147,7 @@ def test_the_cache_never_opens_a_pipe_or_a_link_out_of_the_sources(library, tmp_
 
 
 def test_each_booklet_yml_is_parsed_once_a_build_and_not_at_all_when_up_to_date(library, tmp_path, monkeypatch):
-    from booklet.sources import reader, yamlnodes
+    from booklet.sources import sections, yamlnodes      # read_yaml lives in sections.py
     root, styles = library
     parsed = []
     original = yamlnodes.parse
@@ -156,7 +156,7 @@ def test_each_booklet_yml_is_parsed_once_a_build_and_not_at_all_when_up_to_date(
         parsed.append(path.relative_to(root).as_posix())
         return original(text, path, problems, **options)
 
-    monkeypatch.setattr(reader, "parse", counting)
+    monkeypatch.setattr(sections, "parse", counting)
     monkeypatch.setattr(yamlnodes, "parse", counting)
     run(root, styles, tmp_path)
     assert sorted(p for p in parsed if p.endswith("booklet.yml")) == ["demo/booklet.yml", "other/booklet.yml"]

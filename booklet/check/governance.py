@@ -65,3 +65,10 @@ def placeholder(subject: Subject):
             yield Finding(subject.manifest_path, node.start_mark.line + 1,
                           f"'{PLACEHOLDER}' is still here: give the real value (written by booklet import)",
                           severity="error" if approved else "warning")
+
+
+def stale_translation(subject: Subject):
+    """Translated passages whose source changed since (booklet/translate/staleness.py, loaded only here:
+    the translation tools read sources as the reader does)."""
+    from booklet.translate.staleness import stale_translation as found
+    yield from found(subject)

@@ -46,6 +46,9 @@ RULES: dict[str, Rule] = _rules(
          " by `booklet approve`", drift.approved_edition, adjustable=False),
     Rule("approval-archive", "governance", "warning", "an approved booklet has no edition archived by"
          " `booklet approve` to keep it from drifting (approved by hand)", drift.approval_archive),
+    Rule("stale-translation", "governance", "warning", "a translated passage whose source changed since it was"
+         " translated, or a source passage not yet translated (an error once the translation is approved)",
+         governance.stale_translation),
     Rule("evidence", "governance", "error", "the manifest has no `evidence:` statement", adjustable=False),
     Rule("feedback-route", "governance", "error", "organisation.yml gives readers no way to send feedback", adjustable=False),
     # Accessibility

@@ -56,7 +56,9 @@ def make_catalogue(shelf: Shelf, output: Path, *, drafts: bool = False, today: d
     `today` dates the register shown with --drafts; the public page shows no date of making, so
     the same PDFs give the same page. `command` is how to build one booklet, shown when a PDF is missing."""
     palette = palette or palette_for(shelf.root)
-    chosen = sorted((m for m in shelf.manifests if drafts or not m.draft), key=lambda m: (m.title.casefold(), m.slug))
+    from booklet.translate.staleness import beside_sources
+    chosen = beside_sources(sorted((m for m in shelf.manifests if drafts or not m.draft),
+                                   key=lambda m: (m.title.casefold(), m.slug)))
     missing, stale, memo = [], [], {}
     for manifest in chosen:
         for variant in manifest.variants:
@@ -145,6 +147,15 @@ def _reuse(png: Path, recorded: dict | None, source: str) -> Thumbnail | None:
     return Thumbnail(data, int(recorded["width"]), int(recorded["height"]))
 
 
+def _translation(manifest: Manifest) -> dict:
+    """A translation names its source and whether it is in step with it."""
+    if manifest.translation_of is None:
+        return {}
+    from booklet.translate.staleness import out_of_step
+    stale = out_of_step(manifest.folder, manifest.folder.parent)
+    return {"translation_of": manifest.translation_of, "in_step": not stale, "passages_out_of_step": len(stale)}
+
+
 def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool, approvals: dict | None = None) -> bytes:
     """The page's facts for a website's content system, plus each file's size, pages and sha256."""
     org = shelf.organisation
@@ -158,6 +169,7 @@ def catalogue_json(shelf: Shelf, entries: tuple[Entry, ...], drafts: bool, appro
             "last_reviewed": e.manifest.review.reviewed.isoformat(),
             "next_review": e.manifest.review.next.isoformat(), "online": e.manifest.online,
             "approval": approvals[e.manifest.slug].as_dict() if e.manifest.slug in (approvals or {}) else None,
+            **_translation(e.manifest),
             "thumbnail": {"href": e.thumbnail_href, "width": e.thumbnail.width, "height": e.thumbnail.height,
                           "alt": cover_alt(e.manifest), "sha256": hashlib.sha256(e.thumbnail.png).hexdigest(),
                           "made_from": e.thumbnail_source},

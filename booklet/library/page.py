@@ -29,15 +29,19 @@ def _environment() -> jinja2.Environment:
 
 
 def page_language(entries) -> str:
-    """The language most of the booklets are written in (the page's lang), English when there are none."""
-    counts = collections.Counter(e.manifest.language for e in entries)
+    """The language most of the booklets are written in (the page's lang), English when there are none;
+    translations do not count, so a library of English booklets and their Welsh translations stays English."""
+    counts = collections.Counter(e.manifest.language for e in entries if e.manifest.translation_of is None) \
+        or collections.Counter(e.manifest.language for e in entries)
     return min(counts, key=lambda tag: (-counts[tag], tag)) if counts else "en"
 
 
 def render_page(org: "Organisation", entries: "tuple[Entry, ...]", *, register: tuple[ReviewRow, ...],
                 drafts: bool, palette: Palette, approvals: dict | None = None) -> str:
+    from booklet.translate.staleness import standing
     language = page_language(entries)
     return _environment().get_template("catalogue.html").render(
         org=org, entries=entries, register=register, drafts=drafts, colours=palette, language=language,
         approvals=approvals or {},
-        date=lambda day: format_date(day, language), cover_alt=cover_alt, Standing=Standing)
+        date=lambda day: format_date(day, language), cover_alt=cover_alt, Standing=Standing,
+        translation=lambda b: standing(b)[:1].upper() + standing(b)[1:])

@@ -40,6 +40,7 @@ class ReviewRow:
     # The edition signed off (`booklet approve`): its reference, date, each reviewer's role and name (the
     # names the booklet's credits print) and whether it is intact; None for a draft never approved.
     approval: Signed | None = None
+    translation: str = ""          # a translation's standing with its source: "translation of x: in step"
 
     @property
     def approved(self) -> bool:
@@ -49,20 +50,28 @@ class ReviewRow:
         return {"slug": self.slug, "title": self.title, "reference": self.reference, "status": self.status,
                 "last_reviewed": self.last_reviewed.isoformat(), "next_review": self.next_review.isoformat(),
                 "days_left": self.days_left, "standing": self.standing.value, "reviewers": list(self.reviewers),
-                "approval": self.approval.as_dict() if self.approval else None}
+                "approval": self.approval.as_dict() if self.approval else None,
+                **({"translation": self.translation} if self.translation else {})}
 
 
 def review_rows(manifests: tuple[Manifest, ...], *, today: dt.date, within: int = DEFAULT_WITHIN_DAYS,
                 approvals: dict[str, Signed] | None = None) -> tuple[ReviewRow, ...]:
-    """One row a booklet, the soonest review first (then by slug, so the order never depends on the disk).
-    `approvals`: each booklet's signed edition, by slug (booklet/approval/records.py)."""
+    """One row a booklet, the soonest review first (then by slug, so the order never depends on the disk),
+    each translation right after its source. `approvals`: each booklet's signed edition, by slug
+    (booklet/approval/records.py)."""
+    from booklet.translate.staleness import beside_sources, standing as standing_of
     rows = []
     for m in manifests:
         days = (m.review.next - today).days
         standing = Standing.OVERDUE if days < 0 else Standing.DUE_SOON if days <= within else Standing.IN_DATE
         rows.append(ReviewRow(m.slug, m.title, m.reference, m.status, m.review.reviewed, m.review.next, days,
-                              standing, tuple(r.role for r in m.review.reviewers), (approvals or {}).get(m.slug)))
-    return tuple(sorted(rows, key=lambda row: (row.next_review, row.slug)))
+                              standing, tuple(r.role for r in m.review.reviewers), (approvals or {}).get(m.slug),
+                              standing_of(m)))
+    rows.sort(key=lambda row: (row.next_review, row.slug))
+    by_slug = {row.slug: row for row in rows}
+    # A translation is listed right after the booklet it translates.
+    manifest_of = {m.slug: m for m in manifests}
+    return tuple(by_slug[m.slug] for m in beside_sources([manifest_of[row.slug] for row in rows]))
 
 
 def any_approved_overdue(rows: tuple[ReviewRow, ...]) -> bool:
@@ -85,8 +94,8 @@ def as_text(rows: tuple[ReviewRow, ...], *, today: dt.date, within: int,
               "Reviewers", "Approval")
     cells = [(r.next_review.isoformat(), str(r.days_left), r.standing.value.upper()
               if r.standing is Standing.OVERDUE else r.standing.value, r.status, r.reference, r.slug,
-              r.last_reviewed.isoformat(), r.title, "; ".join(r.reviewers),
-              r.approval.in_words() if r.approval else "-") for r in rows]
+              r.last_reviewed.isoformat(), r.title + (f" ({r.translation})" if r.translation else ""),
+              "; ".join(r.reviewers), r.approval.in_words() if r.approval else "-") for r in rows]
     widths = [max(len(row[i]) for row in [header, *cells]) for i in range(len(header) - 1)]
 
     def line(row) -> str:

@@ -140,6 +140,8 @@ BOOKLET = Group("booklet.yml", "<slug>/booklet.yml", (
     Key("related", Kind.LIST, "other booklets readers may want (below)"),
     Key("variants", Kind.NAMES, "which variants to build", default="all"),
     Key("print", Kind.GROUP, "settings for the print shop's file (below)"),
+    Key("translation_of", T, "the slug of the booklet this one translates (in the same sources root);"
+        " `booklet check` names passages whose source changed since", rule="unknown-booklet"),
     Key("checks", Kind.GROUP, "rule id: error, warning or off, for this booklet (`booklet check --rules`)"),
     Key("target_grade", Kind.NUMBER, "the reading grade sections should not exceed, 1 to 18", default="8"),
 ))

@@ -12,11 +12,12 @@ from booklet.problems import Problems
 from booklet.sources.entries import read_related, read_sections
 from booklet.sources.keys import BOOKLET, REVIEW, REVIEWER
 from booklet.sources.printing import read_print_settings
+from booklet.sources.safe import refusal
 from booklet.sources.strings import booklet_words
 from booklet.sources.yamlnodes import YEARS, Fields, is_empty, written
 
 REVIEW_YEARS = 3
-OPTIONAL = ("subtitle", "based_on", "online")
+OPTIONAL = ("subtitle", "based_on", "online", "translation_of")
 
 
 def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contacts: dict,
@@ -40,6 +41,7 @@ def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contact
         words, wrong = booklet_words(language, catalogues or {})
         if wrong:
             f.error(f.node("language"), wrong)
+    translation_of = _translation_of(f, folder, root)
     status = f.choice("status")
     numbered = f.flag("numbered")
     manifest = dict(
@@ -47,7 +49,7 @@ def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contact
         language=language, reference=f.text("reference"), status=status,
         published=_published(f), based_on=f.text("based_on"), review=_review(f, status, path, problems),
         evidence=f.text("evidence"), contacts=_contacts(f, contacts),
-        online=f.url("online"), numbered=numbered,
+        online=f.url("online"), numbered=numbered, translation_of=translation_of,
         sections=read_sections(f, numbered, folder, root, problems, snippets),
         related=read_related(f, root, problems, reads), variants=_variants(f, variants),
         printing=read_print_settings(f.node("print"), line=f.line_for("print"), folder=folder,
@@ -58,6 +60,22 @@ def read_manifest(node, folder: Path, root: Path, problems: Problems, *, contact
     return Manifest(**{**manifest, "contacts": tuple(manifest["contacts"]),
                        "sections": tuple(manifest["sections"]), "related": tuple(manifest["related"]),
                        "words": words}), ()
+
+
+def _translation_of(f: Fields, folder: Path, root: Path) -> str | None:
+    """The booklet this one translates: another booklet of the same sources root."""
+    slug = f.text("translation_of")
+    if slug is None:
+        return None
+    if slug == folder.name:
+        f.error(f.node("translation_of"), f"'translation_of: {slug}' names this booklet itself: give the slug"
+                " of the booklet it translates", "unknown-booklet")
+    elif "/" in slug or "\\" in slug or slug.startswith(".") or refusal(root / slug / "booklet.yml", root) is not None:
+        f.error(f.node("translation_of"), f"there is no booklet '{slug}' in the sources (no {slug}/booklet.yml)"
+                " for this one to translate", "unknown-booklet")
+    else:
+        return slug
+    return None
 
 
 def _published(f: Fields) -> PartialDate | None:

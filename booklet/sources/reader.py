@@ -23,10 +23,11 @@ from booklet.problems import Problem, Problems
 from booklet.sources.folders import booklet_folders
 from booklet.sources.manifest import read_manifest
 from booklet.sources.organisation import read_organisation
-from booklet.sources.safe import Refusal, read_text, refusal
-from booklet.sources.sections import read_markdown_file
+from booklet.sources.safe import Refusal, refusal
+from booklet.sources.sections import read_snippets, read_yaml
 from booklet.sources.strings import read_catalogues
-from booklet.sources.yamlnodes import is_empty, parse, written
+from booklet.sources.versions import language_versions
+from booklet.sources.yamlnodes import is_empty, written
 
 
 @dataclass(frozen=True)
@@ -53,21 +54,6 @@ class Reading:
 
     def all_problems(self) -> list[Problem]:
         return [*self.problems, *(p for b in self.booklets for p in b.problems)]
-
-
-def read_yaml(path: Path, root: Path, problems: Problems) -> yaml.Node | None:
-    text = read_text(path, root, problems)
-    return None if text is None else parse(text, path, problems)
-
-
-def read_snippets(root: Path, problems: Problems) -> dict[str, SourceText]:
-    snippets = {}
-    folder = root / "_shared" / "snippets"
-    for path in sorted(folder.glob("*.md")) if refusal(folder, root) is Refusal.FOLDER else ():
-        text = read_markdown_file(path, root, problems, title_required=False)
-        if text is not None:
-            snippets[path.stem] = text
-    return snippets
 
 
 def link_targets(nodes: dict[str, yaml.Node | None]) -> dict[str, BookletLink]:
@@ -99,15 +85,18 @@ def read_sources(root: Path, folders: list[Path], *, variants: tuple[str, ...]) 
         found = Problems()                   # kept only for the booklets chosen
         nodes[folder.name] = (read_yaml(folder / "booklet.yml", root, found), found)
     links = link_targets({slug: node for slug, (node, _) in nodes.items()})
+    versions = language_versions({slug: node for slug, (node, _) in nodes.items()})
     booklets = tuple(_read_booklet(folder, root, nodes[folder.name], organisation, snippets, links, variants,
-                                   shared_reads, catalogues) for folder in folders)
+                                   shared_reads, catalogues, versions.get(folder.name, ()))
+                     for folder in folders)
     return Reading(root=root, organisation=organisation, organisation_node=organisation_node,
                    snippets=snippets, booklets=booklets, problems=tuple(shared.items))
 
 
 def _read_booklet(folder: Path, root: Path, parsed, organisation: Organisation | None,
                   snippets: dict[str, SourceText], links: dict[str, BookletLink],
-                  variants: tuple[str, ...], shared_reads: set[Path], catalogues: dict) -> BookletReading:
+                  variants: tuple[str, ...], shared_reads: set[Path], catalogues: dict,
+                  versions: tuple = ()) -> BookletReading:
     node, problems = parsed
     reads: set[Path] = set(shared_reads)
     contacts = organisation.contacts if organisation else {}
@@ -122,7 +111,9 @@ def _read_booklet(folder: Path, root: Path, parsed, organisation: Organisation |
     settings, settings_problems = read_settings(node, folder / "booklet.yml") if not is_empty(node) \
         else (Settings(), [])
     if manifest is not None:
-        manifest = dataclasses.replace(resolve_related(manifest, links), sections=sections,
+        # The web page links its other language versions, so their manifests are among what it is made from.
+        reads.update(root / v.slug / "booklet.yml" for v in versions if v.slug != folder.name)
+        manifest = dataclasses.replace(resolve_related(manifest, links), sections=sections, versions=versions,
                                        reads=tuple(sorted(reads)))
     found = adjusted([*problems.items, *settings_problems], settings)
     return BookletReading(folder=folder, manifest=manifest, sections=sections, node=node, settings=settings,

@@ -1,4 +1,4 @@
-"""Split a section or snippet file into its front matter fields and its Markdown body."""
+"""Read the files of a sources root one at a time: a section or snippet into front matter and body, a YAML file, the shared snippets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from booklet.compose.strings import supported_language
 from booklet.model import SourceText
 from booklet.problems import Problems
 from booklet.sources.keys import FRONT_MATTER
-from booklet.sources.safe import read_text
+import yaml
+
+from booklet.sources.safe import Refusal, read_text, refusal
 from booklet.sources.yamlnodes import Fields, parse
 
 
@@ -45,3 +47,18 @@ def read_markdown_file(path: Path, root: Path, problems: Problems, *, title_requ
     return SourceText(path=path, title=title, short_title=short_title,
                       body="\n".join(lines[body_start:]), body_line=body_start + 1, title_line=title_line,
                       language=language)
+
+
+def read_yaml(path: Path, root: Path, problems: Problems) -> yaml.Node | None:
+    text = read_text(path, root, problems)
+    return None if text is None else parse(text, path, problems)
+
+
+def read_snippets(root: Path, problems: Problems) -> dict[str, SourceText]:
+    snippets = {}
+    folder = root / "_shared" / "snippets"
+    for path in sorted(folder.glob("*.md")) if refusal(folder, root) is Refusal.FOLDER else ():
+        text = read_markdown_file(path, root, problems, title_required=False)
+        if text is not None:
+            snippets[path.stem] = text
+    return snippets

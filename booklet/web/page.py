@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from booklet.compose.document import contents_entries
 from booklet.compose.phones import tel_uri
-from booklet.compose.strings import format_date, other_language, region_of, strings_for
+from booklet.compose.strings import format_date, locale_of, other_language, region_of, strings_for
 from booklet.compose.templates import environment, render_contact
 from booklet.model import Manifest, Organisation
 from booklet.theme.scripts import direction
@@ -66,6 +66,28 @@ def structured_data(b: Manifest, org: Organisation) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("</", "<\\/")
 
 
+@dataclass(frozen=True)
+class LanguageLink:
+    """Another language version's web page (or this one's), named in its own language."""
+
+    language: str
+    name: str
+    href: str
+    current: bool
+
+
+def language_links(b: Manifest) -> tuple[LanguageLink, ...]:
+    """Each language version with a web page, named as its readers name their language (Cymraeg, Polski)."""
+    links = []
+    for version in b.versions:
+        if version.web or version.slug == b.slug:
+            locale = locale_of(version.language)
+            name = locale.get_language_name(locale) if locale else version.language
+            links.append(LanguageLink(version.language, (name or version.language)[:1].upper() + (name or "")[1:],
+                                      f"../{version.slug}/index.html", version.slug == b.slug))
+    return tuple(links) if len(links) > 1 else ()
+
+
 def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ...], logo: str | None,
                 related: tuple[RelatedLink, ...], stylesheet: str) -> str:
     words = strings_for(b.language, b.words)
@@ -80,6 +102,6 @@ def compose_web(b: Manifest, org: Organisation, *, downloads: tuple[Download, ..
         reviewed=format_date(b.review.reviewed, b.language),
         next_review=format_date(b.review.next, b.language),
         contents=contents_entries(b, words),
-        downloads=downloads, related=related,
+        downloads=downloads, related=related, languages=language_links(b),
         panels=[render_contact(org.contacts[c], words, region, org_lang) for c in b.contacts], org_lang=org_lang,
         feedback_tel=tel_uri(org.feedback.phone, region) if org.feedback.phone else None)
