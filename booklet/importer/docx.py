@@ -33,6 +33,7 @@ class DocxReader(InlineReader):
         self.comments = self._comments()
         self.seen_comments: set[str] = set()
         self.title: str | None = None
+        self.carried: list = []     # a paragraph whose end was taken out, run on into the next
 
     # the package's other parts
     def _part_xml(self, kind: str):
@@ -129,6 +130,9 @@ class DocxReader(InlineReader):
         out: list = []
         for child in container:
             name = _local(child)
+            if self.carried and name not in ("p", *_IGNORED):   # a table next, or a part: nothing to run on into
+                out.append(Paragraph(tuple(self.carried)))
+                self.carried = []
             if name == "p":
                 out.extend(self._paragraph(child))
             elif name == "tbl":
@@ -144,17 +148,32 @@ class DocxReader(InlineReader):
                 continue
             elif _all_text(child).strip():
                 self.note(Kind.OTHER, child, f"a {name} element: {_short(_all_text(child))}")
+        if self.carried:                  # the last paragraph's end taken out: it stays a paragraph
+            out.append(Paragraph(tuple(self.carried)))
+            self.carried = []
         return _gather_lists(out)
 
     def _paragraph(self, p) -> list:
         self.where.paragraph += 1
         style = p.find("w:pPr/w:pStyle", NS)
         style_id = style.get(f"{{{W}}}val") if style is not None else None
-        if p.find("w:pPr/w:rPr/w:del", NS) is not None or p.find("w:pPr/w:rPr/w:ins", NS) is not None:
-            self._change("a paragraph break was inserted or deleted (the paragraphs are kept apart)")
         if p.find("w:pPr/w:pPrChange", NS) is not None:
             self._change("the paragraph's formatting was changed (the new formatting is kept)")
-        inlines = _tidy(self.inlines(p))
+        carried, self.carried = self.carried, []
+        own = self.inlines(p)
+        if carried and not plain(carried)[-1:].isspace() and not plain(own)[:1].isspace():
+            carried.append(Text(" "))            # a paragraph's end parted words: joined, they stay apart
+        inlines = _tidy(carried + own)
+        mark = next((m for m in ("ins", "del") if p.find(f"w:pPr/w:rPr/w:{m}", NS) is not None), None)
+        if mark is not None:
+            # The paragraph's end was typed or deleted as a change: where it goes, this paragraph runs on into
+            # the next (whose style the joined paragraph keeps, as in Word).
+            joined = (mark == "del") == (self.changes != "reject")
+            self._change(f"the break after {_short(plain(inlines))} was {'inserted' if mark == 'ins' else 'deleted'}"
+                         + (" (the paragraphs are joined)" if joined and self.changes else ""))
+            if joined and self.changes:
+                self.carried = inlines
+                return []
         if not plain(inlines).strip() and not any(isinstance(i, (Picture, NoteRef)) for i in inlines):
             return []
         level = self._heading_level(p, style_id)
