@@ -129,9 +129,8 @@ def import_document(path: Path, root: Path, slug: str | None = None, changes: st
     if not language:
         omissions.append(Omission(Kind.LANGUAGE, "the document", f"it does not say its language; {DEFAULT_LANGUAGE}"
                                   " was written: correct it in booklet.yml if need be"))
-    files, unlinked = sections(blocks, document.notes, title)
-    omissions += [Omission(Kind.OTHER, "a link", f"not a web, email or phone address, kept as plain text: {u}")
-                  for u in unlinked]
+    files, changed = sections(blocks, document.notes, title)
+    omissions += changed
     contents = {"booklet.yml": _manifest(title, language or DEFAULT_LANGUAGE, [f.name for f in files],
                                          today or dt.date.today())}
     contents.update({f.name: f.text for f in files})

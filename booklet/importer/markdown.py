@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from booklet.importer.model import Break, Heading, Link, ListBlock, NoteRef, Paragraph, Picture, Table, Text, plain
+from booklet.importer.model import (Break, Heading, Kind, Link, ListBlock, NoteRef, Omission, Paragraph, Picture,
+                                    Table, Text, plain)
+from booklet.markdown.tables import MAX_COLUMNS
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _ESCAPE = re.compile(r"([\\`*_\[\]{}])")
@@ -33,8 +35,8 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug
 
 
-def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile], list[str]]:
-    """The section files, and links that could not be kept (as plain text), for the report."""
+def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile], list[Omission]]:
+    """The section files, and what writing them changed (links kept as plain text, tables split), for the report."""
     top = min((b.level for b in blocks if isinstance(b, Heading)), default=1)
     groups: list[tuple[str, list]] = []
     for block in blocks:
@@ -52,13 +54,16 @@ def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile
             stem += "-2"
         used.add(stem)
         front = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000, sort_keys=False)
+        writer.title = title
         files.append(SectionFile(f"{stem}.md", title, f"---\n{front}---\n\n" + writer.section(body)))
-    return files, writer.unlinked
+    return files, writer.changed
 
 
 class _Writer:
     def __init__(self, notes: dict, top: int):
-        self.notes, self.top, self.number, self.unlinked = notes, top, 0, []
+        self.notes, self.top, self.number = notes, top, 0
+        self.changed: list[Omission] = []
+        self.title = ""
 
     def section(self, body) -> str:
         self.pending: list[tuple[int, str]] = []
@@ -107,9 +112,17 @@ class _Writer:
         if not rows or not rows[0]:
             return ""
         width = len(rows[0])
-        out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-        return "\n".join(indent + line for line in out)
+        if width <= MAX_COLUMNS:
+            return _pipe_table(rows, indent)
+        # Too wide for a page at the minimum text size: the rule's own advice, split, each part led by the first
+        # column (what each row is about).
+        parts = -(-(width - 1) // (MAX_COLUMNS - 1))
+        size = -(-(width - 1) // parts)
+        spans = [range(1 + i * size, min(width, 1 + (i + 1) * size)) for i in range(parts)]
+        self.changed.append(Omission(Kind.OTHER, f"a table under '{self.title}'", f"its {width} columns are more than"
+                                     f" a page holds ({MAX_COLUMNS}): split into {parts} tables, each led by its first"
+                                     f" column ({', '.join(f'columns 1 and {s[0] + 1}-{s[-1] + 1}' for s in spans)})"))
+        return "\n\n".join(_pipe_table([[row[0], *(row[c] for c in span)] for row in rows], indent) for span in spans)
 
     def inline(self, inlines, table: bool = False) -> str:
         out = []
@@ -123,7 +136,8 @@ class _Writer:
                 if item.href.lower().startswith(LINK_SCHEMES):
                     out.append(f"[{words or _escape(item.href, table)}]({_address(item.href)})")
                 else:
-                    self.unlinked.append(f"{item.href} ({plain(item.children).strip() or 'no words'})")
+                    self.changed.append(Omission(Kind.OTHER, "a link", "not a web, email or phone address, kept as"
+                                                 f" plain text: {item.href} ({plain(item.children).strip() or 'no words'})"))
                     out.append(words)
             elif isinstance(item, Picture) and item.name:
                 out.append(f"![{_escape(' '.join(item.alt.split()), table)}](images/{item.name})")
@@ -132,6 +146,12 @@ class _Writer:
                 self.pending.append((self.number, item.key))
                 out.append(f"[^{self.number}]")
         return "".join(out)
+
+
+def _pipe_table(rows: list[list[str]], indent: str) -> str:
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(indent + line for line in out)
 
 
 def _escape(text: str, table: bool) -> str:

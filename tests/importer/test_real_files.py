@@ -5,6 +5,9 @@ Each imported booklet builds as a draft with all the document's text, and the re
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import docx
 import lxml.html
 import pytest
@@ -14,7 +17,8 @@ from booklet.importer import ImportError_, import_document
 from booklet.importer.html import EMBEDDED
 from booklet.problems import ContentError
 from booklet.importer.report import REPORT
-from tests.importer.helpers import (CACHE, TODAY, built_text, describe_pictures, docx_text, missing_words,
+from booklet.markdown.tables import MAX_COLUMNS
+from tests.importer.helpers import (CACHE, TODAY, built_text, describe_pictures, docx_text, missing_words, normal,
                                     sources_root)
 
 WORD = sorted([*(CACHE / "mammoth").glob("*.docx"), *(CACHE / "python-docx").rglob("test_files/*.docx")])
@@ -26,10 +30,12 @@ REFUSED = {"empty.docx": "no text", "text-box.docx": "text box", "strict-format.
            "doc-word-default-blank.docx": "no text", "set-no-settings-part.docx": "no text",
            "sty-behav-props.docx": "no text", "sty-having-no-styles-part.docx": "no text",
            "sty-having-styles-part.docx": "no text", "default.docx": "no text"}
-# Pages whose content a booklet cannot print as it is: the import keeps it and check tells the editor.
-EDITOR_DECIDES = {"apache.html": ["is not a valid number", "columns"],             # a server's status table
-                  "utf8.html": ["in none of the booklet's fonts", "Chinese, Japanese or Korean",
-                                "is not a valid number"]}                          # a Unicode test page
+# Pages whose content a booklet cannot print as it is: the import keeps it and check tells the editor. A Unicode
+# test page's scripts no shipped font has (issue 21 brings fonts): its figures are not taken for phone numbers.
+EDITOR_DECIDES = {"utf8.html": ["in none of the booklet's fonts", "Chinese, Japanese or Korean"]}
+# Pages whose tables' narrow cells break words (booklet.css: overflow-wrap: anywhere in cells, so the table fits):
+# a two-column legend prints 'Conn' as 'Con n'. Their tables are read letter by letter.
+BROKEN_IN_CELLS = {"apache.html"}
 # What the report must name, per file.
 REPORTED = {"comments.docx": ["comment", "A tachyon walks into a bar."],
             "comments-rich-para.docx": ["comment"],
@@ -90,6 +96,14 @@ def test_a_real_web_page_imports_its_main_content_and_builds_with_it(tmp_path, p
     for embedded in [e for e in main.iter() if e.tag in EMBEDDED]:     # reported, not brought in
         assert f"an embedded <{embedded.tag}>" in report
         embedded.drop_tree()
+    for table in [t for t in main.iter("table") if path.name in BROKEN_IN_CELLS
+                  or max((len(r) for r in t.iter("tr")), default=0) > MAX_COLUMNS]:
+        if max(len(r) for r in table.iter("tr")) > MAX_COLUMNS:
+            assert f"columns are more than a page holds ({MAX_COLUMNS}): split into" in report
+        # All its letters and digits are printed, split tables in another order, words broken in narrow cells.
+        assert not Counter(re.findall(r"[^\W_]", normal(" ".join(table.itertext())).lower())) \
+            - Counter(re.findall(r"[^\W_]", text.lower()))
+        table.drop_tree()
     words = " ".join(main.itertext())
     assert missing_words(words, text) == []
     page = lxml.html.document_fromstring(path.read_bytes())
