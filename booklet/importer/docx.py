@@ -34,6 +34,8 @@ class DocxReader(InlineReader):
         self.seen_comments: set[str] = set()
         self.title: str | None = None
         self.carried: list = []     # a paragraph whose end was taken out, run on into the next
+        self.bookmarks: list[str] = []   # bookmarks met between paragraphs, for the next one
+        self.toc = self.toc_touched = False     # inside Word's table of contents; this paragraph was
 
     # the package's other parts
     def _part_xml(self, kind: str):
@@ -133,6 +135,8 @@ class DocxReader(InlineReader):
             if self.carried and name not in ("p", *_IGNORED):   # a table next, or a part: nothing to run on into
                 out.append(Paragraph(tuple(self.carried)))
                 self.carried = []
+            if name == "bookmarkStart":          # between paragraphs: it marks the next one
+                self.bookmarks.append(child.get(f"{{{W}}}name", ""))
             if name == "p":
                 out.extend(self._paragraph(child))
             elif name == "tbl":
@@ -160,7 +164,10 @@ class DocxReader(InlineReader):
         if p.find("w:pPr/w:pPrChange", NS) is not None:
             self._change("the paragraph's formatting was changed (the new formatting is kept)")
         carried, self.carried = self.carried, []
+        self.toc_touched = self.toc
         own = self.inlines(p)
+        if self.toc_touched:                   # a paragraph of Word's table of contents: reported once, left out
+            return [Paragraph(tuple(carried))] if carried else []
         if carried and not plain(carried)[-1:].isspace() and not plain(own)[:1].isspace():
             carried.append(Text(" "))            # a paragraph's end parted words: joined, they stay apart
         inlines = _tidy(carried + own)
@@ -184,7 +191,10 @@ class DocxReader(InlineReader):
                 self.title = plain(words).strip()
                 return []
             self.where.heading = plain(words).strip()
-            return [Heading(max(level, 1), words)]
+            names = (*self.bookmarks, *p.xpath(".//w:bookmarkStart/@w:name", namespaces=NS))
+            self.bookmarks = []
+            return [Heading(max(level, 1), words, tuple(n for n in names if n))]
+        self.bookmarks = []                    # they marked body text: a link to them stays words
         listed = self._list_level(p, style_id)
         if listed is not None:
             return [_Item(listed[0], listed[1], listed[2], Paragraph(inlines))]

@@ -10,7 +10,9 @@ import yaml
 
 from booklet.importer.model import (Break, Heading, Kind, Link, ListBlock, NoteRef, Omission, Paragraph, Picture,
                                     Table, Text, plain)
+from booklet.markdown.links import slugify as heading_slug
 from booklet.markdown.tables import MAX_COLUMNS
+from booklet.sources.entries import _anchor as section_anchor
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _ESCAPE = re.compile(r"([\\`*_\[\]{}])")
@@ -38,21 +40,24 @@ def slugify(text: str, limit: int = 40) -> str:
 def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile], list[Omission]]:
     """The section files, and what writing them changed (links kept as plain text, tables split), for the report."""
     top = min((b.level for b in blocks if isinstance(b, Heading)), default=1)
-    groups: list[tuple[str, list]] = []
+    groups: list[tuple[str, tuple, list]] = []
     for block in blocks:
         if isinstance(block, Heading) and block.level == top:
-            groups.append((" ".join(plain(block.inlines).split()), []))
+            groups.append((" ".join(plain(block.inlines).split()), block.anchors, []))
         else:
             if not groups:
-                groups.append((fallback_title, []))
-            groups[-1][1].append(block)
-    writer = _Writer(notes, top)
-    files, used = [], set()
-    for number, (title, body) in enumerate(groups, start=1):
+                groups.append((fallback_title, (), []))
+            groups[-1][2].append(block)
+    stems: list[str] = []
+    for number, (title, _, _) in enumerate(groups, start=1):
         stem = f"{number:02d}-{slugify(title) or 'section'}"
-        while stem in used:
+        while stem in stems:
             stem += "-2"
-        used.add(stem)
+        stems.append(stem)
+    writer = _Writer(notes, top)
+    writer.place(groups, stems, [*blocks, *(b for note in notes.values() for b in note)])
+    files = []
+    for stem, (title, _, body) in zip(stems, groups):
         front = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000, sort_keys=False)
         writer.title = title
         files.append(SectionFile(f"{stem}.md", title, f"---\n{front}---\n\n" + writer.section(body)))
@@ -64,6 +69,24 @@ class _Writer:
         self.notes, self.top, self.number = notes, top, 0
         self.changed: list[Omission] = []
         self.title = ""
+        self.targets: dict[str, str] = {}       # a bookmark's or an element's name -> the booklet's id for it
+        self.heading_ids: dict[int, str] = {}   # id() of a heading below a section's title -> its {#id}
+
+    def place(self, groups, stems, blocks) -> None:
+        """Where each link inside the document leads: a section's title is #s-FILE; a heading inside a section
+        linked to is given its own {#id}, from its words."""
+        wanted = {link.href[1:] for link in _links(blocks) if link.href.startswith("#")}
+        used = {section_anchor(stem) for stem in stems}
+        for stem, (_, anchors, body) in zip(stems, groups):
+            self.targets.update({name: section_anchor(stem) for name in anchors if name in wanted})
+            for heading in (b for b in body if isinstance(b, Heading) and wanted.intersection(b.anchors)):
+                base = heading_slug(plain(heading.inlines))
+                chosen, n = base, 2
+                while chosen in used:
+                    chosen, n = f"{base}-{n}", n + 1
+                used.add(chosen)
+                self.heading_ids[id(heading)] = chosen
+                self.targets.update({a: chosen for a in heading.anchors if a in wanted})
 
     def section(self, body) -> str:
         self.pending: list[tuple[int, str]] = []
@@ -81,7 +104,8 @@ class _Writer:
         if isinstance(block, Heading):
             level = min(block.level - self.top + 1, self.level + 1, 6)   # never skip a level
             self.level = max(level, 2)
-            return indent + "#" * self.level + " " + self.inline(block.inlines).strip()
+            own = f" {{#{self.heading_ids[id(block)]}}}" if id(block) in self.heading_ids else ""
+            return indent + "#" * self.level + " " + self.inline(block.inlines).strip() + own
         if isinstance(block, Paragraph):
             return indent + _line_start(self.inline(block.inlines).strip())
         if isinstance(block, ListBlock):
@@ -133,7 +157,14 @@ class _Writer:
                 out.append("<br>")
             elif isinstance(item, Link):
                 words = self.inline(item.children, table).strip()
-                if item.href.lower().startswith(LINK_SCHEMES):
+                if item.href.startswith("#") and item.href[1:] in self.targets:
+                    out.append(f"[{words}](#{self.targets[item.href[1:]]})")
+                elif item.href.startswith("#"):
+                    self.changed.append(Omission(Kind.OTHER, item.where or "a link", "a link to a place inside the"
+                                                 f" document that is not a heading ('{item.href[1:]}'), kept as plain"
+                                                 f" text: '{plain(item.children).strip()}'"))
+                    out.append(words)
+                elif item.href.lower().startswith(LINK_SCHEMES):
                     out.append(f"[{words or _escape(item.href, table)}]({_address(item.href)})")
                 else:
                     self.changed.append(Omission(Kind.OTHER, "a link", "not a web, email or phone address, kept as"
@@ -146,6 +177,20 @@ class _Writer:
                 self.pending.append((self.number, item.key))
                 out.append(f"[^{self.number}]")
         return "".join(out)
+
+
+def _links(blocks):
+    """Every link in some blocks, in lists, tables and links' words too."""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            yield from _links(b for item in block.items for b in item)
+            continue
+        inlines = [i for row in block.rows for cell in row for i in cell] if isinstance(block, Table) else \
+            getattr(block, "inlines", ())
+        for item in inlines:
+            if isinstance(item, Link):
+                yield item
+                yield from _links([Paragraph(item.children)])
 
 
 def _pipe_table(rows: list[list[str]], indent: str) -> str:
