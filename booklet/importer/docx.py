@@ -15,6 +15,9 @@ from booklet.importer.wordxml import (NS, W, _HEADING, _IGNORED, _LIST_STYLE, _I
                                       _local, _short, _tidy)
 
 
+_TITLE = object()        # where the document's Title-style paragraph was
+
+
 class DocxReader(InlineReader):
     """One pass over the body; notes are read the same way when a reference to them is met."""
 
@@ -189,7 +192,7 @@ class DocxReader(InlineReader):
                           if not isinstance(i, Picture))
             if level == 0 and self.title is None:
                 self.title = plain(words).strip()
-                return []
+                return [_TITLE]                # where it was: kept there unless it is the booklet's title
             self.where.heading = plain(words).strip()
             names = (*self.bookmarks, *p.xpath(".//w:bookmarkStart/@w:name", namespaces=NS))
             self.bookmarks = []
@@ -244,6 +247,9 @@ def read_docx(data: bytes, changes: str | None) -> Document:
     _parts_text(reader, ("header", "footer"))
     props = package.core_properties
     title = (props.title or "").strip() or reader.title
+    at = blocks.index(_TITLE) if _TITLE in blocks else None
+    if at is not None:                      # a Title-style paragraph that is not the title stays, as words
+        blocks[at:at + 1] = [Paragraph((Text(reader.title, bold=True),))] if title != reader.title else []
     language = (props.language or "").strip() or _default_language(package)
     return Document(title=title, language=language or None, blocks=tuple(blocks), notes=reader.notes,
                     pictures=reader.pictures, omissions=tuple(reader.omissions), changes=tuple(reader.tracked))
