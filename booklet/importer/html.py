@@ -273,7 +273,7 @@ def _landmark(element) -> str:
 
 def _left_out(page, main, sources: set[str]) -> list[Omission]:
     """Every block of the page whose words are not in the main content, grouped by the part it was in."""
-    kept = _words(main.text_content())
+    kept = _words(" ".join(main.itertext()))      # a cell's or an item's words stay apart
     groups: dict[str, list[str]] = {}
     body = page.find("body")
     for element in (body.iter() if body is not None else ()):
@@ -287,7 +287,7 @@ def _left_out(page, main, sources: set[str]) -> list[Omission]:
         own = [element.text or ""] + [child.tail or "" for child in element if child.tag in BLOCKS or
                                       not isinstance(child.tag, str)]
         if tag in BLOCKS and not any(d.tag in BLOCKS for d in element.iterdescendants() if isinstance(d.tag, str)):
-            words = _words(element.text_content())
+            words = _words(" ".join(element.itertext()))
         else:
             words = _words(" ".join(own))
         if words and f" {words} " not in f" {kept} ":

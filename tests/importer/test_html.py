@@ -59,6 +59,8 @@ def test_a_web_page_keeps_its_main_content_and_reports_the_rest(tmp_path):
     for left_out in ("We use cookies", "About us", "Visit our charity shop", "Registered charity",
                      "https://cdn.example.org/smoothie.jpg"):
         assert left_out in report, left_out
+    for kept in ("Soups and smoothies", "Add milk", "Weight loss", "Tell your team"):   # a list's, a table's words
+        assert kept not in report, kept
     assert "language: en-IE" in (folder / "booklet.yml").read_text()
     assert "title: Eating well during treatment" in (folder / "booklet.yml").read_text()
 
