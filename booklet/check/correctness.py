@@ -17,6 +17,8 @@ from booklet.urls import urlsplit
 
 EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w.-]+\w")
 PHONE_TEXT_KINDS = ("paragraph", "item", "table", "label")
+TABLE_CELL = re.compile(r" {3}")                 # how a table's row joins its cells (markdown/positions.py)
+BARE_NUMBER = re.compile(r"[-+\u2212]?\d[\d.,/]*%?")     # 1,234  0.58  12%  0/15/93
 
 
 def broken_anchor(subject: Subject):
@@ -51,14 +53,46 @@ def phone_number(subject: Subject):
     for block in subject.blocks:
         if block.kind not in PHONE_TEXT_KINDS:
             continue
-        for index, text in enumerate(block.visible):
+        for index, text in _phone_texts(block):
             for match in phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.POSSIBLE):
-                raw = match.raw_string
-                if len(re.sub(r"\D", "", raw)) < 7 or "," in raw or re.search(r"\d{4}-\d{1,2}-\d{1,2}", raw):
-                    continue                             # a count, a year or a date, not a phone number
-                problem = phone_problem(raw, region)
+                if not _reads_as_phone(text, match.start, match.end):
+                    continue
+                problem = phone_problem(match.raw_string, region)
                 if problem:
                     yield Finding(block.path, block.line + index, problem)
+
+
+def _phone_texts(block):
+    """(line offset, text) where a phone number may be written: each line, or in a table each cell on its own,
+    less the bare numbers of a column of figures (one with a number no phone number could be: counts, decimals)."""
+    if block.kind != "table":
+        yield from enumerate(block.visible)
+        return
+    rows = [(index, TABLE_CELL.split(line)) for index, line in enumerate(block.visible) if line]
+    figures = set()
+    for column in range(max((len(cells) for _, cells in rows), default=0)):
+        body = [cells[column] for _, cells in rows[1:] if column < len(cells) and cells[column]]
+        if body and all(BARE_NUMBER.fullmatch(c) for c in body) and \
+                any(len(re.sub(r"\D", "", c)) < 7 or "." in c for c in body):
+            figures.add(column)
+    for row, (index, cells) in enumerate(rows):
+        for column, cell in enumerate(cells):
+            if not (row and column in figures):
+                yield index, cell
+
+
+def _reads_as_phone(text: str, start: int, end: int) -> bool:
+    """False for digits the matcher finds that a reader would not take for a phone number: a count, a year or a
+    date; digits run into other characters (a path's '/0123', a time's '16:37', a version '5.5.9-1'); a decimal
+    (a load of 1.22) or an internet address (127.0.0.1)."""
+    raw = text[start:end]
+    if len(re.sub(r"\D", "", raw)) < 7 or "," in raw or re.search(r"\d{4}-\d{1,2}-\d{1,2}", raw):
+        return False
+    before, after = text[start - 1:start], text[end:end + 2]
+    if re.fullmatch(r"[\w/\\.:@#=&-]", before) or re.match(r"\w|[:/.-]\d", after):
+        return False
+    return not any(re.fullmatch(r"\d+\.\d+|\d{1,3}(\.\d{1,3}){3}|\d+(\.\d+)*\.\d(\.\d+)*", token)
+                   for token in raw.split())
 
 
 def phone_problem(number: str, region: str | None) -> str | None:

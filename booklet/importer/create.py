@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.check.governance import PLACEHOLDER
-from booklet.compose.strings import supported_language
+from booklet.compose.strings import catalogue_names, merged, supported_language
 from booklet.importer.markdown import sections, slugify
 from booklet.importer.model import Document, Heading, Kind, Omission
 from booklet.importer.report import REPORT, report_text
@@ -126,12 +126,17 @@ def import_document(path: Path, root: Path, slug: str | None = None, changes: st
         omissions.append(Omission(Kind.LANGUAGE, "the document", f"its language '{language}' is not one this tool"
                                   f" has words for; {DEFAULT_LANGUAGE} was written: correct it in booklet.yml"))
         language = None
+    elif language and not merged(language) and not any(
+            (root / "_shared" / "strings" / f"{name}.yml").is_file() for name in catalogue_names(language)):
+        omissions.append(Omission(Kind.LANGUAGE, "the document", f"the booklet's fixed words (contents, back cover)"
+                                  f" have no translation into '{language}' yet, so it cannot build until they do: run"
+                                  f" `booklet strings {language}` and save what you translate as _shared/strings/"
+                                  f"{catalogue_names(language)[0]}.yml"))
     if not language:
         omissions.append(Omission(Kind.LANGUAGE, "the document", f"it does not say its language; {DEFAULT_LANGUAGE}"
                                   " was written: correct it in booklet.yml if need be"))
-    files, unlinked = sections(blocks, document.notes, title)
-    omissions += [Omission(Kind.OTHER, "a link", f"not a web, email or phone address, kept as plain text: {u}")
-                  for u in unlinked]
+    files, changed = sections(blocks, document.notes, title)
+    omissions += changed
     contents = {"booklet.yml": _manifest(title, language or DEFAULT_LANGUAGE, [f.name for f in files],
                                          today or dt.date.today())}
     contents.update({f.name: f.text for f in files})

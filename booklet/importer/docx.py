@@ -15,6 +15,9 @@ from booklet.importer.wordxml import (NS, W, _HEADING, _IGNORED, _LIST_STYLE, _I
                                       _local, _short, _tidy)
 
 
+_TITLE = object()        # where the document's Title-style paragraph was
+
+
 class DocxReader(InlineReader):
     """One pass over the body; notes are read the same way when a reference to them is met."""
 
@@ -33,6 +36,9 @@ class DocxReader(InlineReader):
         self.comments = self._comments()
         self.seen_comments: set[str] = set()
         self.title: str | None = None
+        self.carried: list = []     # a paragraph whose end was taken out, run on into the next
+        self.bookmarks: list[str] = []   # bookmarks met between paragraphs, for the next one
+        self.toc = self.toc_touched = False     # inside Word's table of contents; this paragraph was
 
     # the package's other parts
     def _part_xml(self, kind: str):
@@ -129,6 +135,11 @@ class DocxReader(InlineReader):
         out: list = []
         for child in container:
             name = _local(child)
+            if self.carried and name not in ("p", *_IGNORED):   # a table next, or a part: nothing to run on into
+                out.append(Paragraph(tuple(self.carried)))
+                self.carried = []
+            if name == "bookmarkStart":          # between paragraphs: it marks the next one
+                self.bookmarks.append(child.get(f"{{{W}}}name", ""))
             if name == "p":
                 out.extend(self._paragraph(child))
             elif name == "tbl":
@@ -144,17 +155,35 @@ class DocxReader(InlineReader):
                 continue
             elif _all_text(child).strip():
                 self.note(Kind.OTHER, child, f"a {name} element: {_short(_all_text(child))}")
+        if self.carried:                  # the last paragraph's end taken out: it stays a paragraph
+            out.append(Paragraph(tuple(self.carried)))
+            self.carried = []
         return _gather_lists(out)
 
     def _paragraph(self, p) -> list:
         self.where.paragraph += 1
         style = p.find("w:pPr/w:pStyle", NS)
         style_id = style.get(f"{{{W}}}val") if style is not None else None
-        if p.find("w:pPr/w:rPr/w:del", NS) is not None or p.find("w:pPr/w:rPr/w:ins", NS) is not None:
-            self._change("a paragraph break was inserted or deleted (the paragraphs are kept apart)")
         if p.find("w:pPr/w:pPrChange", NS) is not None:
             self._change("the paragraph's formatting was changed (the new formatting is kept)")
-        inlines = _tidy(self.inlines(p))
+        carried, self.carried = self.carried, []
+        self.toc_touched = self.toc
+        own = self.inlines(p)
+        if self.toc_touched:                   # a paragraph of Word's table of contents: reported once, left out
+            return [Paragraph(tuple(carried))] if carried else []
+        if carried and not plain(carried)[-1:].isspace() and not plain(own)[:1].isspace():
+            carried.append(Text(" "))            # a paragraph's end parted words: joined, they stay apart
+        inlines = _tidy(carried + own)
+        mark = next((m for m in ("ins", "del") if p.find(f"w:pPr/w:rPr/w:{m}", NS) is not None), None)
+        if mark is not None:
+            # The paragraph's end was typed or deleted as a change: where it goes, this paragraph runs on into
+            # the next (whose style the joined paragraph keeps, as in Word).
+            joined = (mark == "del") == (self.changes != "reject")
+            self._change(f"the break after {_short(plain(inlines))} was {'inserted' if mark == 'ins' else 'deleted'}"
+                         + (" (the paragraphs are joined)" if joined and self.changes else ""))
+            if joined and self.changes:
+                self.carried = inlines
+                return []
         if not plain(inlines).strip() and not any(isinstance(i, (Picture, NoteRef)) for i in inlines):
             return []
         level = self._heading_level(p, style_id)
@@ -163,9 +192,12 @@ class DocxReader(InlineReader):
                           if not isinstance(i, Picture))
             if level == 0 and self.title is None:
                 self.title = plain(words).strip()
-                return []
+                return [_TITLE]                # where it was: kept there unless it is the booklet's title
             self.where.heading = plain(words).strip()
-            return [Heading(max(level, 1), words)]
+            names = (*self.bookmarks, *p.xpath(".//w:bookmarkStart/@w:name", namespaces=NS))
+            self.bookmarks = []
+            return [Heading(max(level, 1), words, tuple(n for n in names if n))]
+        self.bookmarks = []                    # they marked body text: a link to them stays words
         listed = self._list_level(p, style_id)
         if listed is not None:
             return [_Item(listed[0], listed[1], listed[2], Paragraph(inlines))]
@@ -215,6 +247,9 @@ def read_docx(data: bytes, changes: str | None) -> Document:
     _parts_text(reader, ("header", "footer"))
     props = package.core_properties
     title = (props.title or "").strip() or reader.title
+    at = blocks.index(_TITLE) if _TITLE in blocks else None
+    if at is not None:                      # a Title-style paragraph that is not the title stays, as words
+        blocks[at:at + 1] = [Paragraph((Text(reader.title, bold=True),))] if title != reader.title else []
     language = (props.language or "").strip() or _default_language(package)
     return Document(title=title, language=language or None, blocks=tuple(blocks), notes=reader.notes,
                     pictures=reader.pictures, omissions=tuple(reader.omissions), changes=tuple(reader.tracked))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import lxml.html
 from lxml import etree
@@ -13,8 +13,8 @@ from readability import Document as Readable
 
 from booklet.importer.model import (Break, Document, Heading, Kind, Link, ListBlock, Omission, Paragraph, Picture,
                                     Table, Text, Where, plain)
+from booklet.importer.wordxml import SHORT, _short
 
-SHORT = 80
 SKIP = {"script", "style", "noscript", "template", "head", "meta", "link", "title"}
 CONTAINERS = {"div", "section", "article", "main", "blockquote", "figure", "body", "html", "center", "details",
               "header", "footer", "aside", "nav", "summary", "form", "fieldset", "address"}
@@ -23,11 +23,6 @@ BLOCKS = CONTAINERS | {"p", "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "
 EMBEDDED = {"iframe", "video", "audio", "object", "embed", "canvas", "svg", "math", "input", "select",
             "textarea", "button"}
 DATA_PICTURE = re.compile(r"data:image/(png|jpe?g);base64,(.*)", re.S | re.I)
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return f"'{text[:SHORT]}…'" if len(text) > SHORT else f"'{text}'"
 
 
 def _words(text: str) -> str:
@@ -76,7 +71,8 @@ class HtmlReader:
                 return []
             self.where.paragraph += 1
             self.where.heading = _words(plain(words))
-            return [Heading(int(tag[1]), tuple(Text(i.text) if isinstance(i, Text) else i for i in words))]
+            return [Heading(int(tag[1]), tuple(Text(i.text) if isinstance(i, Text) else i for i in words),
+                            _anchors(element))]
         if tag in ("p", "dd", "figcaption", "caption", "label"):
             words = _tidy(self.inline_children(element))
             if not plain(words).strip() and not any(isinstance(i, Picture) for i in words):
@@ -154,9 +150,12 @@ class HtmlReader:
             return []
         if tag == "a" and element.get("href"):
             href = element.get("href").strip()
+            words = tuple(_tidy(self.inline_children(element, bold, italic)))
+            if href.startswith("#") and len(href) > 1:      # a place in the page: a link if it is a heading
+                return [Link(unquote(href), words, str(self.where))]
             if not href.startswith("#"):
-                href = urljoin(self.base, href) if self.base else href
-                return [Link(href, tuple(_tidy(self.inline_children(element, bold, italic))))]
+                return [Link(urljoin(self.base, href) if self.base else href, words)]
+            return list(words)                  # "#" alone: a script's button, its words only
         if tag in BLOCKS:                  # a block inside running text: its words, run on
             return [Text(" ")] + [i for b in self.blocks(element) for i in _block_words(b)] + [Text(" ")]
         return self.inline_children(element, bold, italic)
@@ -181,6 +180,17 @@ class HtmlReader:
                   " page itself and fetches nothing; save the picture into images/ and add it"
                   + (f" (alt text: '{alt}')" if alt else ""))
         return Picture(None, alt)
+
+
+def _anchors(heading) -> tuple:
+    """The names a link may give a heading: its id, its own and its words' ids and names (<a name>), and the id
+    of the part of the page it heads (<section id="..."><h2>)."""
+    names = [e.get(key) for e in heading.iter() if isinstance(e.tag, str) for key in ("id", "name")]
+    parent = heading.getparent()
+    first = next((c for c in parent if isinstance(c.tag, str)), None) if parent is not None else None
+    if first is heading:
+        names.append(parent.get("id"))
+    return tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
 def _block_words(block) -> list:
@@ -263,7 +273,7 @@ def _landmark(element) -> str:
 
 def _left_out(page, main, sources: set[str]) -> list[Omission]:
     """Every block of the page whose words are not in the main content, grouped by the part it was in."""
-    kept = _words(main.text_content())
+    kept = _words(" ".join(main.itertext()))      # a cell's or an item's words stay apart
     groups: dict[str, list[str]] = {}
     body = page.find("body")
     for element in (body.iter() if body is not None else ()):
@@ -277,7 +287,7 @@ def _left_out(page, main, sources: set[str]) -> list[Omission]:
         own = [element.text or ""] + [child.tail or "" for child in element if child.tag in BLOCKS or
                                       not isinstance(child.tag, str)]
         if tag in BLOCKS and not any(d.tag in BLOCKS for d in element.iterdescendants() if isinstance(d.tag, str)):
-            words = _words(element.text_content())
+            words = _words(" ".join(element.itertext()))
         else:
             words = _words(" ".join(own))
         if words and f" {words} " not in f" {kept} ":

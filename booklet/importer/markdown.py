@@ -8,7 +8,11 @@ from dataclasses import dataclass
 
 import yaml
 
-from booklet.importer.model import Break, Heading, Link, ListBlock, NoteRef, Paragraph, Picture, Table, Text, plain
+from booklet.importer.model import (Break, Heading, Kind, Link, ListBlock, NoteRef, Omission, Paragraph, Picture,
+                                    Table, Text, plain)
+from booklet.markdown.links import slugify as heading_slug
+from booklet.markdown.tables import MAX_COLUMNS
+from booklet.sources.entries import _anchor as section_anchor
 
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _ESCAPE = re.compile(r"([\\`*_\[\]{}])")
@@ -33,32 +37,56 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug
 
 
-def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile], list[str]]:
-    """The section files, and links that could not be kept (as plain text), for the report."""
+def sections(blocks, notes: dict, fallback_title: str) -> tuple[list[SectionFile], list[Omission]]:
+    """The section files, and what writing them changed (links kept as plain text, tables split), for the report."""
     top = min((b.level for b in blocks if isinstance(b, Heading)), default=1)
-    groups: list[tuple[str, list]] = []
+    groups: list[tuple[str, tuple, list]] = []
     for block in blocks:
         if isinstance(block, Heading) and block.level == top:
-            groups.append((" ".join(plain(block.inlines).split()), []))
+            groups.append((" ".join(plain(block.inlines).split()), block.anchors, []))
         else:
             if not groups:
-                groups.append((fallback_title, []))
-            groups[-1][1].append(block)
-    writer = _Writer(notes, top)
-    files, used = [], set()
-    for number, (title, body) in enumerate(groups, start=1):
+                groups.append((fallback_title, (), []))
+            groups[-1][2].append(block)
+    stems: list[str] = []
+    for number, (title, _, _) in enumerate(groups, start=1):
         stem = f"{number:02d}-{slugify(title) or 'section'}"
-        while stem in used:
+        while stem in stems:
             stem += "-2"
-        used.add(stem)
+        stems.append(stem)
+    writer = _Writer(notes, top)
+    writer.place(groups, stems, [*blocks, *(b for note in notes.values() for b in note)])
+    files = []
+    for stem, (title, _, body) in zip(stems, groups):
         front = yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000, sort_keys=False)
+        writer.title = title
         files.append(SectionFile(f"{stem}.md", title, f"---\n{front}---\n\n" + writer.section(body)))
-    return files, writer.unlinked
+    return files, writer.changed
 
 
 class _Writer:
     def __init__(self, notes: dict, top: int):
-        self.notes, self.top, self.number, self.unlinked = notes, top, 0, []
+        self.notes, self.top, self.number = notes, top, 0
+        self.changed: list[Omission] = []
+        self.title = ""
+        self.targets: dict[str, str] = {}       # a bookmark's or an element's name -> the booklet's id for it
+        self.heading_ids: dict[int, str] = {}   # id() of a heading below a section's title -> its {#id}
+
+    def place(self, groups, stems, blocks) -> None:
+        """Where each link inside the document leads: a section's title is #s-FILE; a heading inside a section
+        linked to is given its own {#id}, from its words."""
+        wanted = {link.href[1:] for link in _links(blocks) if link.href.startswith("#")}
+        used = {section_anchor(stem) for stem in stems}
+        for stem, (_, anchors, body) in zip(stems, groups):
+            self.targets.update({name: section_anchor(stem) for name in anchors if name in wanted})
+            for heading in (b for b in body if isinstance(b, Heading) and wanted.intersection(b.anchors)):
+                base = heading_slug(plain(heading.inlines))
+                chosen, n = base, 2
+                while chosen in used:
+                    chosen, n = f"{base}-{n}", n + 1
+                used.add(chosen)
+                self.heading_ids[id(heading)] = chosen
+                self.targets.update({a: chosen for a in heading.anchors if a in wanted})
 
     def section(self, body) -> str:
         self.pending: list[tuple[int, str]] = []
@@ -76,7 +104,8 @@ class _Writer:
         if isinstance(block, Heading):
             level = min(block.level - self.top + 1, self.level + 1, 6)   # never skip a level
             self.level = max(level, 2)
-            return indent + "#" * self.level + " " + self.inline(block.inlines).strip()
+            own = f" {{#{self.heading_ids[id(block)]}}}" if id(block) in self.heading_ids else ""
+            return indent + "#" * self.level + " " + self.inline(block.inlines).strip() + own
         if isinstance(block, Paragraph):
             return indent + _line_start(self.inline(block.inlines).strip())
         if isinstance(block, ListBlock):
@@ -107,9 +136,17 @@ class _Writer:
         if not rows or not rows[0]:
             return ""
         width = len(rows[0])
-        out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-        return "\n".join(indent + line for line in out)
+        if width <= MAX_COLUMNS:
+            return _pipe_table(rows, indent)
+        # Too wide for a page at the minimum text size: the rule's own advice, split, each part led by the first
+        # column (what each row is about).
+        parts = -(-(width - 1) // (MAX_COLUMNS - 1))
+        size = -(-(width - 1) // parts)
+        spans = [range(1 + i * size, min(width, 1 + (i + 1) * size)) for i in range(parts)]
+        self.changed.append(Omission(Kind.OTHER, f"a table under '{self.title}'", f"its {width} columns are more than"
+                                     f" a page holds ({MAX_COLUMNS}): split into {parts} tables, each led by its first"
+                                     f" column ({', '.join(f'columns 1 and {s[0] + 1}-{s[-1] + 1}' for s in spans)})"))
+        return "\n\n".join(_pipe_table([[row[0], *(row[c] for c in span)] for row in rows], indent) for span in spans)
 
     def inline(self, inlines, table: bool = False) -> str:
         out = []
@@ -120,10 +157,18 @@ class _Writer:
                 out.append("<br>")
             elif isinstance(item, Link):
                 words = self.inline(item.children, table).strip()
-                if item.href.lower().startswith(LINK_SCHEMES):
+                if item.href.startswith("#") and item.href[1:] in self.targets:
+                    out.append(f"[{words}](#{self.targets[item.href[1:]]})")
+                elif item.href.startswith("#"):
+                    self.changed.append(Omission(Kind.OTHER, item.where or "a link", "a link to a place inside the"
+                                                 f" document that is not a heading ('{item.href[1:]}'), kept as plain"
+                                                 f" text: '{plain(item.children).strip()}'"))
+                    out.append(words)
+                elif item.href.lower().startswith(LINK_SCHEMES):
                     out.append(f"[{words or _escape(item.href, table)}]({_address(item.href)})")
                 else:
-                    self.unlinked.append(f"{item.href} ({plain(item.children).strip() or 'no words'})")
+                    self.changed.append(Omission(Kind.OTHER, "a link", "not a web, email or phone address, kept as"
+                                                 f" plain text: {item.href} ({plain(item.children).strip() or 'no words'})"))
                     out.append(words)
             elif isinstance(item, Picture) and item.name:
                 out.append(f"![{_escape(' '.join(item.alt.split()), table)}](images/{item.name})")
@@ -132,6 +177,26 @@ class _Writer:
                 self.pending.append((self.number, item.key))
                 out.append(f"[^{self.number}]")
         return "".join(out)
+
+
+def _links(blocks):
+    """Every link in some blocks, in lists, tables and links' words too."""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            yield from _links(b for item in block.items for b in item)
+            continue
+        inlines = [i for row in block.rows for cell in row for i in cell] if isinstance(block, Table) else \
+            getattr(block, "inlines", ())
+        for item in inlines:
+            if isinstance(item, Link):
+                yield item
+                yield from _links([Paragraph(item.children)])
+
+
+def _pipe_table(rows: list[list[str]], indent: str) -> str:
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(indent + line for line in out)
 
 
 def _escape(text: str, table: bool) -> str:

@@ -15,8 +15,9 @@ class Text:
 
 @dataclass(frozen=True)
 class Link:
-    href: str
+    href: str               # an address, or "#name" for a place in the document (a bookmark, an element's id)
     children: tuple  # of Text
+    where: str | None = None   # for a place in the document: where the link was, should it lead nowhere
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Break:
 class Heading:
     level: int
     inlines: tuple
+    anchors: tuple = ()     # the names a link inside the document may give it (bookmarks, ids)
 
 
 @dataclass(frozen=True)

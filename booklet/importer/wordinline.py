@@ -60,6 +60,8 @@ class InlineReader:
                 continue
             elif _all_text(child).strip() or len(child):
                 self.note(Kind.OTHER, child, f"a {name} element, left out: {_short(_all_text(child))}")
+        for _, result in fields:        # a field that ends in a later paragraph (a table of contents): its words here
+            out.extend(result or [])
         return out
 
     def _comment(self, element) -> None:
@@ -103,12 +105,22 @@ class InlineReader:
                     fields.append(["", None])
                 elif kind == "separate" and fields:
                     fields[-1][1] = []
+                    if fields[-1][0].strip().upper().startswith("TOC") and not self.toc:
+                        self.toc = self.toc_touched = True
+                        self.note(Kind.LEFT_OUT, child, "the document's table of contents, left out: the booklet"
+                                  " makes its own contents page, with its own page numbers")
+                elif kind == "end" and not fields and self.toc:        # a table of contents' last paragraph
+                    self.toc, self.toc_touched = False, True
                 elif kind == "end" and fields:
                     instruction, result = fields.pop()
+                    if instruction.strip().upper().startswith("TOC"):
+                        self.toc, self.toc_touched = False, True
                     parent = fields[-1][1] if fields and fields[-1][1] is not None else top
                     link = _HYPERLINK_FIELD.match(instruction)
                     if link:
-                        parent.append(Link(link.group(1), tuple(_tidy(result or []))))
+                        internal = link.group(2) is not None       # HYPERLINK \l "bookmark"
+                        parent.append(Link(f"#{link.group(3)}" if internal else link.group(1),
+                                           tuple(_tidy(result or [])), str(self.where) if internal else None))
                     else:
                         parent.extend(result or [])
             elif name == "drawing":
@@ -137,9 +149,9 @@ class InlineReader:
             anchor = element.get(f"{{{W}}}anchor")
             out.append(Link(rel.target_ref + (f"#{anchor}" if anchor else ""), words))
             return
-        if element.get(f"{{{W}}}anchor"):
-            self.note(Kind.OTHER, element, f"a link to a place inside the document ('{element.get(f'{{{W}}}anchor')}'),"
-                      f" kept as plain text: {_short(plain(words))}")
+        if element.get(f"{{{W}}}anchor"):        # a bookmark: a link if it marks a heading (markdown.py decides)
+            out.append(Link("#" + element.get(f"{{{W}}}anchor"), words, str(self.where)))
+            return
         out.extend(words)
 
     def _note_ref(self, element, kind: str):

@@ -19,7 +19,7 @@ KEPT_PICTURES = {"png": "png", "jpeg": "jpg", "jpg": "jpg"}
 SHORT = 80
 _HEADING = re.compile(r"heading\s*([1-9])", re.I)
 _LIST_STYLE = re.compile(r"List(?: Bullet| Number| Continue)? ?([2-9])")
-_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]+)"|(\\l)\s+"([^"]+)")', re.I)
 _IGNORED = {"bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak", "rPr", "pPr", "permStart",
             "permEnd", "commentRangeEnd", "footnoteRef", "endnoteRef", "annotationRef", "sectPr", "tblPr",
             "tblGrid", "trPr", "tcPr", "separator", "continuationSeparator", "noProof", "moveFromRangeStart",

@@ -165,3 +165,24 @@ def test_the_command_prints_the_report_and_exits_1_on_bad_input(tmp_path):
     assert "warning: picture" in ok.output and "wrote" in ok.output
     bad = runner.invoke(main, ["import", str(tmp_path / "none.docx"), "--sources", str(root)])
     assert bad.exit_code == 1 and "none.docx: error: there is no such file" in bad.output
+
+
+def test_a_title_style_paragraph_that_is_not_the_documents_title_is_kept_as_words(tmp_path):
+    d = docx.Document()
+    d.core_properties.title = "Living with asthma"
+    d.add_paragraph("A guide for families", style="Title")
+    d.add_paragraph("Asthma is common.")
+    d.save(tmp_path / "titled.docx")
+    result = import_document(tmp_path / "titled.docx", sources_root(tmp_path), today=TODAY)
+    assert "**A guide for families**\n\nAsthma is common." in (result.folder / "01-living-with-asthma.md").read_text()
+
+
+def test_a_language_whose_fixed_words_are_not_translated_yet_is_named_in_the_report(tmp_path):
+    d = docx.Document()
+    d.core_properties.language = "de-CH"
+    d.add_paragraph("Asthma ist häufig.")
+    d.save(tmp_path / "de.docx")
+    result = import_document(tmp_path / "de.docx", sources_root(tmp_path), slug="de", today=TODAY)
+    assert "language: de-CH" in (result.folder / "booklet.yml").read_text()
+    assert "no translation into 'de-CH' yet, so it cannot build until they do: run `booklet strings de-CH`" \
+        in (result.folder / REPORT).read_text()

@@ -59,6 +59,8 @@ def test_a_web_page_keeps_its_main_content_and_reports_the_rest(tmp_path):
     for left_out in ("We use cookies", "About us", "Visit our charity shop", "Registered charity",
                      "https://cdn.example.org/smoothie.jpg"):
         assert left_out in report, left_out
+    for kept in ("Soups and smoothies", "Add milk", "Weight loss", "Tell your team"):   # a list's, a table's words
+        assert kept not in report, kept
     assert "language: en-IE" in (folder / "booklet.yml").read_text()
     assert "title: Eating well during treatment" in (folder / "booklet.yml").read_text()
 
@@ -70,3 +72,23 @@ def test_the_imported_page_builds_with_all_its_main_text(tmp_path):
     words = lxml.html.fragment_fromstring(ARTICLE.format(picture=""), create_parent="div").itertext()
     words = " ".join(words)
     assert missing_words(words.replace("Eating well during treatment", ""), built_text(root, folder, tmp_path / "o")) == []
+
+
+def test_a_link_to_a_heading_in_the_page_becomes_a_link_in_the_booklet_and_one_to_a_paragraph_stays_words(tmp_path):
+    root = sources_root(tmp_path)
+    article = ARTICLE.format(picture="").replace(
+        "<p>Ask your nurse", '<p>See <a href="#help">when to get help</a>, <a href="#try">what to try</a> and'
+        ' <a href="#weak">the warning</a>. Ask your nurse').replace(
+        "<h2>Foods to try</h2>", '<section id="try"><h2>Foods to try</h2>').replace(
+        "<h2>When to get help</h2>", '</section><h2><a name="help"></a>When to get help</h2>').replace(
+        "<p>If you cannot eat", '<p id="weak">If you cannot eat')
+    path = tmp_path / "linked.html"
+    path.write_text(PAGE.format(article=article), encoding="utf-8")
+    result = import_document(path, root, today=TODAY)
+    sections = {p.name: p.read_text() for p in result.folder.glob("0*.md")}
+    assert "See [when to get help](#s-03-when-to-get-help), [what to try](#s-02-foods-to-try) and the warning." \
+        in sections["02-foods-to-try.md"]
+    report = (result.folder / REPORT).read_text()
+    assert "- other, paragraph 9, under 'Foods to try': a link to a place inside the document that" \
+           " is not a heading ('weak'), kept as plain text: 'the warning'" in report
+    built_text(root, result.folder, tmp_path / "output")       # check finds every link's target: it builds
