@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 from readability import Document as Readable
 
+from booklet.importer.charset import decoded_page
 from booklet.importer.model import (Break, Document, Heading, Kind, Link, ListBlock, Omission, Paragraph, Picture,
                                     Table, Text, Where, plain)
 from booklet.importer.wordxml import SHORT, _short
@@ -232,7 +233,7 @@ def _tidy(inlines: list) -> list:
 
 def read_html(data: bytes) -> Document:
     """The main content of a saved web page; whatever the extractor left out is reported, block by block."""
-    page = lxml.html.document_fromstring(data)
+    page = lxml.html.document_fromstring(decoded_page(data))
     base = _base(page)
     readable = Readable(etree.tostring(page, encoding="unicode"), url=base)
     summary = readable.summary(html_partial=True)

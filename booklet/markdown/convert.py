@@ -21,6 +21,7 @@ from markdown.extensions.tables import TableExtension
 from pymdownx.highlight import HighlightExtension
 from pymdownx.superfences import SuperFencesCodeExtension
 
+from booklet.markdown.addresses import AddressProcessor
 from booklet.markdown.context import Locator, MarkdownContext
 from booklet.markdown.directives import DirectiveProcessor
 from booklet.markdown.figures import FigureProcessor
@@ -68,6 +69,7 @@ class BookletExtension(Extension):
         md.treeprocessors.register(TableWidthProcessor(md, self.locator), "booklet-table-width", 4.45)
         md.treeprocessors.register(FootnoteProcessor(md, self.ctx), "booklet-footnotes", 4.4)
         md.treeprocessors.register(IdProcessor(md, self.ctx), "booklet-ids", 4)
+        md.treeprocessors.register(AddressProcessor(md), "booklet-addresses", 3.9)
 
     def _snippet(self, snippet_id: str) -> str:
         """A shared passage placed inline is converted on its own, so its problems name its file."""

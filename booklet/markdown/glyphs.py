@@ -62,8 +62,9 @@ def font_faces(stylesheet: Path = STYLES / "fonts.css") -> list[ShippedFace]:
 
 
 def needs_no_glyph(char: str) -> bool:
-    """Line ends, tabs and invisible format characters (soft hyphen, joiners) draw nothing."""
-    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf")
+    """Line ends, tabs and invisible format characters (soft hyphen, joiners) draw nothing. Other
+    control characters are not text at all (check_glyphs names them)."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
 
 
 def check_glyphs(text: str, path: Path, first_line: int, problems: Problems, *, root: Path | None = None,
@@ -82,8 +83,13 @@ def check_glyphs(text: str, path: Path, first_line: int, problems: Problems, *, 
             covered = covered | frozenset(map(ord, east))
     for offset, line in enumerate(text.split("\n")):
         missing = list(dict.fromkeys(c for c in line if ord(c) not in covered and not needs_no_glyph(c)))
+        controls = [c for c in missing if unicodedata.category(c) == "Cc"]
         east_asian = [c for c in missing if unicodedata.name(c, "").startswith(EAST_ASIAN)]
-        others = [c for c in missing if c not in east_asian]
+        others = [c for c in missing if c not in east_asian and c not in controls]
+        if controls:
+            problems.error(path, first_line + offset, f"{_named(controls)} {'a control character' if len(controls) == 1 else 'control characters'}, not text (often"
+                           " left where a file saved in one encoding was read in another, as 'â' before it"
+                           " shows): delete it, or type the character that was meant")
         if east_asian:
             from booklet.markdown.eastasian import ADVICE
             problems.error(path, first_line + offset, f"{_named(east_asian)} Chinese, Japanese or Korean, which"

@@ -21,3 +21,10 @@ def test_common_text_opens_no_font_and_uncommon_text_is_still_checked(monkeypatc
     glyphs.check_glyphs("One line.\nA tick ✓ here.\n", Path("a.md"), 5, problems)
     assert opened == [1]
     assert [(p.line, "'✓' (U+2713" in p.message) for p in problems.items] == [(6, True)]
+
+
+def test_a_control_character_is_named_as_one_at_its_line() -> None:
+    problems = Problems()
+    glyphs.check_glyphs("Fine words.\nAnd so it was.\u00e2\u0080\u0094Most miserable", Path("demo/one.md"), 5, problems)
+    assert [(p.line, p.severity) for p in problems.items] == [(6, "error")]
+    assert "'\u0080' (U+0080)" in problems.items[0].message and "control character" in problems.items[0].message
