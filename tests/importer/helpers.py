@@ -57,9 +57,11 @@ def built_text(root: Path, folder: Path, output: Path) -> str:
 def normal(text: str) -> str:
     """Words only: whitespace, soft hyphens, quotes and dashes made alike, as PDF text extraction varies."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\x02", "-")
-    # PDFium writes U+FFFE for a hyphen at a line's end, typed ("well-known") or added by the layout
-    # ("disguise-ment", read whole through its ActualText): keep both readings, the word whole first.
-    text = re.sub(r"(\w+)\ufffe\s*(\w+)", r"\1\2 \1-\2", text).replace("\ufffe", "-")
+    # PDFium joins a line ending in a hyphen to the next with U+FFFE, whether the hyphen was typed
+    # ("self-management") or added by the layout ("disguise-ment", read whole through its ActualText):
+    # it cannot tell them apart, so neither can we. A hyphen between letters is dropped on both
+    # sides of a comparison: "self-management" and "selfmanagement" read alike.
+    text = re.sub(r"(?<=\w)[\ufffe\u2010-](?=\w)", "", text).replace("\ufffe", "-")
     # A link whose words are its address prints the address as read aloud (example.org/help).
     text = re.sub(r"https?://\S+", lambda found: display_url(found.group(0)), text)
     text = re.sub(r"[\u2018\u2019\u201c\u201d'\"]", "", text)
